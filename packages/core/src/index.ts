@@ -1,0 +1,9 @@
+/**
+ * `@mercato/core`: pure commerce domain functions and the ports adapters implement.
+ *
+ * @packageDocumentation
+ */
+
+export * from './catalog/index.js'
+export * from './kernel/index.js'
+export * from './money/index.js'

@@ -1,0 +1,5 @@
+export * from './brand.js'
+export * from './decider.js'
+export * from './kernel-errors.js'
+export * from './kernel-ports.js'
+export * from './parse-input.js'

@@ -1,0 +1,7 @@
+import { defineConfig } from 'tsup'
+import { packagePreset } from '../../tsup.preset'
+
+export default defineConfig({
+  ...packagePreset({ index: 'src/index.ts', conformance: 'src/conformance/index.ts' }),
+  external: ['vitest', '@mercato/core', 'fp-ts'],
+})
