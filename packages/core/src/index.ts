@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export * from './cart/index.js'
 export * from './catalog/index.js'
 export * from './kernel/index.js'
 export * from './money/index.js'

@@ -1,3 +1,4 @@
+export * from './address.js'
 export * from './brand.js'
 export * from './decider.js'
 export * from './kernel-errors.js'
