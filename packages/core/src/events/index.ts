@@ -1,0 +1,5 @@
+export * from './events.js'
+export * from './events-errors.js'
+export * from './events-ports.js'
+export * from './outbox-relay.js'
+export * from './projection.js'

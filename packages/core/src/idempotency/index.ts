@@ -1,0 +1,3 @@
+export * from './idempotency.js'
+export * from './idempotency-errors.js'
+export * from './idempotency-ports.js'

@@ -1,0 +1,218 @@
+/**
+ * The in-memory store: every transactional port over one shared storage, plus a
+ * {@link UnitOfWork} whose transactions really roll back.
+ *
+ * @module
+ */
+import {
+  type EventStore,
+  type IdempotencyStore,
+  type InfrastructureError,
+  type InventoryStore,
+  infrastructureError,
+  type Outbox,
+  type TransactionalPorts,
+  type UnitOfWork,
+} from '@mercato/core'
+import * as E from 'fp-ts/Either'
+import type { TaskEither } from 'fp-ts/TaskEither'
+import {
+  createInMemoryEventState,
+  createInMemoryEventStore,
+  type InMemoryEventState,
+} from '../events/in-memory-event-store.js'
+import {
+  createInMemoryOutbox,
+  createInMemoryOutboxState,
+  type InMemoryOutboxState,
+} from '../events/in-memory-outbox.js'
+import {
+  createInMemoryIdempotencyState,
+  createInMemoryIdempotencyStore,
+  type InMemoryIdempotencyState,
+} from '../idempotency/in-memory-idempotency-store.js'
+import {
+  createInMemoryInventoryState,
+  createInMemoryInventoryStore,
+  type InMemoryInventoryState,
+} from '../inventory/in-memory-inventory-store.js'
+import { createMutex, type Mutex } from './mutex.js'
+
+/**
+ * The in-memory "database": every adapter's storage and the lock that serialises transactions.
+ * Open several stores over one database to simulate several processes or a reopen.
+ *
+ * @category kernel
+ * @since 0.1.0
+ */
+export interface InMemoryDatabase {
+  readonly inventory: InMemoryInventoryState
+  readonly events: InMemoryEventState
+  readonly outbox: InMemoryOutboxState
+  readonly idempotency: InMemoryIdempotencyState
+  readonly lock: Mutex
+}
+
+/**
+ * Makes an empty {@link InMemoryDatabase}.
+ *
+ * @example
+ * ```ts
+ * import { createInMemoryDatabase, createInMemoryStore } from '@mercato/testkit'
+ * const database = createInMemoryDatabase()
+ * const a = createInMemoryStore(database)
+ * const b = createInMemoryStore(database) // same data, same lock
+ * ```
+ * @category kernel
+ * @since 0.1.0
+ */
+export const createInMemoryDatabase = (): InMemoryDatabase => ({
+  inventory: createInMemoryInventoryState(),
+  events: createInMemoryEventState(),
+  outbox: createInMemoryOutboxState(),
+  idempotency: createInMemoryIdempotencyState(),
+  lock: createMutex(),
+})
+
+/**
+ * The in-memory store: the transactional ports (each call outside a transaction runs on its own,
+ * waiting for running transactions like a statement waits for a lock), a {@link UnitOfWork} over
+ * them, and `reopen` to open a second store over the same database.
+ *
+ * @category kernel
+ * @since 0.1.0
+ */
+export interface InMemoryStore extends TransactionalPorts {
+  readonly unitOfWork: UnitOfWork<TransactionalPorts>
+  readonly database: InMemoryDatabase
+  readonly reopen: () => InMemoryStore
+}
+
+type Around = <Args extends ReadonlyArray<unknown>, Err, A>(
+  call: (...args: Args) => TaskEither<Err, A>,
+) => (...args: Args) => TaskEither<Err | InfrastructureError, A>
+
+const wrapPorts = (ports: TransactionalPorts, around: Around): TransactionalPorts => {
+  const inventory: InventoryStore = {
+    setOnHand: around(ports.inventory.setOnHand),
+    adjust: around(ports.inventory.adjust),
+    reserve: around(ports.inventory.reserve),
+    release: around(ports.inventory.release),
+    commit: around(ports.inventory.commit),
+    expireDue: around(ports.inventory.expireDue),
+    getStock: around(ports.inventory.getStock),
+    getReservation: around(ports.inventory.getReservation),
+    ledger: around(ports.inventory.ledger),
+  }
+  const events: EventStore = {
+    append: around(ports.events.append),
+    readStream: around(ports.events.readStream),
+    readAll: around(ports.events.readAll),
+  }
+  const outbox: Outbox = {
+    enqueue: around(ports.outbox.enqueue),
+    claim: around(ports.outbox.claim),
+    markDone: around(ports.outbox.markDone),
+    pending: around(ports.outbox.pending),
+  }
+  const idempotency: IdempotencyStore = {
+    begin: around(ports.idempotency.begin),
+    complete: around(ports.idempotency.complete),
+    abandon: around(ports.idempotency.abandon),
+  }
+  return { inventory, events, outbox, idempotency }
+}
+
+interface Snapshot {
+  readonly inventory: InMemoryInventoryState['data']
+  readonly events: InMemoryEventState['data']
+  readonly outbox: InMemoryOutboxState['data']
+  readonly idempotency: InMemoryIdempotencyState['data']
+}
+
+const snapshotOf = (database: InMemoryDatabase): Snapshot =>
+  structuredClone({
+    inventory: database.inventory.data,
+    events: database.events.data,
+    outbox: database.outbox.data,
+    idempotency: database.idempotency.data,
+  })
+
+const restore = (database: InMemoryDatabase, snapshot: Snapshot): void => {
+  database.inventory.data = snapshot.inventory
+  database.events.data = snapshot.events
+  database.outbox.data = snapshot.outbox
+  database.idempotency.data = snapshot.idempotency
+}
+
+const transactionEnded = (): InfrastructureError =>
+  infrastructureError(false, new Error('transaction already ended: ports used after transaction() returned'))
+
+/**
+ * Makes the in-memory store over `database` (a fresh one by default). `unitOfWork.transaction`
+ * takes the database lock, snapshots the storage, runs the work with ports bound to the
+ * transaction, and puts the snapshot back if the work returns `Left`, throws or rejects (then
+ * `InfrastructureError { retryable: false }`). Transactions run one at a time; ports used after
+ * their transaction ended fail with `InfrastructureError`. Passes
+ * `describeUnitOfWorkConformance` and every port's suite.
+ *
+ * @example
+ * ```ts
+ * import { createInMemoryStore } from '@mercato/testkit'
+ * import * as TE from 'fp-ts/TaskEither'
+ * const store = createInMemoryStore()
+ * const result = await store.unitOfWork.transaction(({ outbox }) => TE.left('abort'))() // left('abort'), nothing kept
+ * ```
+ * @category kernel
+ * @since 0.1.0
+ */
+export const createInMemoryStore = (database: InMemoryDatabase = createInMemoryDatabase()): InMemoryStore => {
+  const raw: TransactionalPorts = {
+    inventory: createInMemoryInventoryStore(database.inventory),
+    events: createInMemoryEventStore(database.events),
+    outbox: createInMemoryOutbox(database.outbox),
+    idempotency: createInMemoryIdempotencyStore(database.idempotency),
+  }
+
+  const autocommit = wrapPorts(
+    raw,
+    (call) =>
+      (...args) =>
+      () =>
+        database.lock.run(() => call(...args)()),
+  )
+
+  const unitOfWork: UnitOfWork<TransactionalPorts> = {
+    transaction:
+      <Err, A>(work: (ports: TransactionalPorts) => TaskEither<Err, A>): TaskEither<Err | InfrastructureError, A> =>
+      () =>
+        database.lock.run(async (): Promise<E.Either<Err | InfrastructureError, A>> => {
+          const snapshot = snapshotOf(database)
+          let open = true
+          const bound = wrapPorts(
+            raw,
+            (call) =>
+              (...args) =>
+              () =>
+                open ? call(...args)() : Promise.resolve(E.left(transactionEnded())),
+          )
+          try {
+            const result = await work(bound)()
+            if (E.isLeft(result)) restore(database, snapshot)
+            return result
+          } catch (cause) {
+            restore(database, snapshot)
+            return E.left(infrastructureError(false, cause))
+          } finally {
+            open = false
+          }
+        }),
+  }
+
+  return {
+    ...autocommit,
+    unitOfWork,
+    database,
+    reopen: () => createInMemoryStore(database),
+  }
+}

@@ -1,0 +1,5 @@
+export * from './clocks.js'
+export * from './ids.js'
+export * from './in-memory-cell.js'
+export * from './in-memory-store.js'
+export * from './mutex.js'
