@@ -1,0 +1,53 @@
+/**
+ * Oversell: 4 worker processes, each with its own pool, make 400 concurrent reservation attempts
+ * of 1 unit for a SKU with 100 in stock. Exactly 100 succeed, stock never goes below zero, and
+ * the ledger sums to on-hand.
+ */
+import { fileURLToPath } from 'node:url'
+import { defaultLocationId } from '@mercato/core'
+import * as E from 'fp-ts/Either'
+import { afterAll, describe, expect, it } from 'vitest'
+import { books, oversellSku, runWorkers } from '../../sql/test/shared/oversell.js'
+import { requireDatabase } from './support/database.js'
+import { postgresStores } from './support/stores.js'
+
+const url = await requireDatabase()
+
+describe.skipIf(url === undefined)('Postgres oversell (4 processes)', () => {
+  const stores = postgresStores(url ?? '')
+  afterAll(async () => {
+    await stores.closeAll()
+    await stores.drop()
+  })
+
+  it('400 attempts at 100 units: exactly 100 reserved and sold, never below zero, ledger balanced', async () => {
+    const store = await stores.fresh()
+    const stocked = await store.inventory.setOnHand({
+      sku: oversellSku,
+      locationId: defaultLocationId,
+      onHand: 100,
+      reason: 'count',
+      at: new Date('2026-03-01T09:00:00.000Z'),
+    })()
+    expect(E.isRight(stocked)).toBe(true)
+    const reports = await runWorkers(fileURLToPath(new URL('./workers/reserve-worker.ts', import.meta.url)), 4, {
+      DATABASE_URL: url ?? '',
+      MERCATO_SCHEMA: (await stores.ready()).name,
+      ATTEMPTS: '100',
+    })
+    expect(reports.flatMap((report) => report.failures)).toEqual([])
+    expect(reports.reduce((sum, report) => sum + report.reserved, 0)).toBe(100)
+    expect(reports.reduce((sum, report) => sum + report.insufficient, 0)).toBe(300)
+    const result = await books(store)
+    expect(result.stock).toEqual({
+      sku: oversellSku,
+      locationId: defaultLocationId,
+      onHand: 0,
+      reserved: 0,
+      available: 0,
+    })
+    expect(result.ledgerSum).toBe(result.stock.onHand)
+    expect(result.sold).toBe(100)
+    expect(result.lowestOnHand).toBeGreaterThanOrEqual(0)
+  }, 120_000)
+})

@@ -1,0 +1,52 @@
+/**
+ * The SQL layer on Postgres: statement counts per call and injection resistance.
+ */
+import { createPostgresStore } from '@mercato/postgres'
+import { sql } from 'kysely'
+import { afterAll, describe, it } from 'vitest'
+import { describeInjection } from '../../sql/test/shared/injection-cases.js'
+import { describeQueryCounts } from '../../sql/test/shared/query-count-cases.js'
+import { requireDatabase } from './support/database.js'
+import { postgresStores } from './support/stores.js'
+
+const url = await requireDatabase()
+
+if (url === undefined) {
+  describe.skip('Postgres SQL behaviour (no database: set DATABASE_URL)', () => {
+    it('skipped', () => undefined)
+  })
+} else {
+  const stores = postgresStores(url)
+  afterAll(async () => {
+    await stores.closeAll()
+    await stores.drop()
+  })
+
+  describe('Postgres statement counts', () => {
+    describeQueryCounts('postgres', async () => {
+      await stores.fresh()
+      const statements: Array<string> = []
+      const schema = await stores.ready()
+      const store = createPostgresStore({
+        pool: schema.pool(),
+        log: (event) => {
+          if (event.level === 'query') statements.push(event.query.sql)
+        },
+      })
+      return { ...store, statements }
+    })
+  })
+
+  describe('Postgres injection', () => {
+    describeInjection(
+      () => stores.fresh(),
+      async () => {
+        const store = await stores.open()
+        const result = await sql<{
+          n: string
+        }>`select count(*) as n from information_schema.tables where table_schema = current_schema()`.execute(store.db)
+        return Number(result.rows[0]?.n)
+      },
+    )
+  })
+}

@@ -1,0 +1,142 @@
+/**
+ * The {@link IdempotencyStore} over kysely: `begin` is one upsert that takes a free, abandoned
+ * or expired key (`INSERT ... ON CONFLICT (scope, key) DO UPDATE ... WHERE expires_at <= at`);
+ * only when that takes nothing is the existing record read to tell the caller how it went.
+ *
+ * @module
+ */
+import {
+  type BeginRequest,
+  type BeginResult,
+  type IdempotencyKeyReused,
+  type IdempotencyStore,
+  type InfrastructureError,
+  idempotencyKeyReused,
+  type JsonValue,
+} from '@mercato/core'
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import * as TE from 'fp-ts/TaskEither'
+import * as t from 'io-ts'
+import { dbJson, decodeRow } from '../kernel/row-codecs.js'
+import { query } from '../kernel/sql-transaction.js'
+import type { SqlContext } from '../store/sql-context.js'
+
+/**
+ * Makes the SQL {@link IdempotencyStore}; passes `describeIdempotencyStoreConformance`.
+ * Statements: `begin` 1 when it starts the request, 2 when it reports an earlier one;
+ * `complete` and `abandon` 1.
+ *
+ * @example
+ * ```ts
+ * import { createSqlIdempotencyStore } from '@mercato/sql'
+ * // const idempotency = createSqlIdempotencyStore(context)
+ * // idempotency.begin({ key, scope: 'checkout', requestHash, at: new Date(), ttlMs: 86_400_000 })
+ * ```
+ * @category idempotency
+ * @since 0.1.0
+ */
+export const createSqlIdempotencyStore = ({ db, dialect }: SqlContext): IdempotencyStore => {
+  const existingRow = t.type({
+    request_hash: t.string,
+    status: t.keyof({ in_progress: null, completed: null }),
+    response: t.union([t.null, t.unknown]),
+  })
+  const responseCodec = dbJson(dialect)
+
+  const attempt = (
+    request: BeginRequest,
+    triesLeft: number,
+  ): TE.TaskEither<IdempotencyKeyReused | InfrastructureError, BeginResult> =>
+    pipe(
+      query(async () => {
+        const at = request.at.getTime()
+        const taken = await db
+          .insertInto('idempotency_records')
+          .values({
+            scope: request.scope,
+            key: request.key,
+            request_hash: request.requestHash,
+            status: 'in_progress',
+            response: null,
+            created_at: at,
+            expires_at: at + request.ttlMs,
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(['scope', 'key'])
+              .doUpdateSet((eb) => ({
+                request_hash: eb.ref('excluded.request_hash'),
+                status: eb.ref('excluded.status'),
+                response: null,
+                created_at: eb.ref('excluded.created_at'),
+                expires_at: eb.ref('excluded.expires_at'),
+              }))
+              .where('idempotency_records.expires_at', '<=', at),
+          )
+          .returning('key')
+          .executeTakeFirst()
+        if (taken !== undefined) return { started: true as const }
+        const existing = await db
+          .selectFrom('idempotency_records')
+          .select(['request_hash', 'status', 'response'])
+          .where('scope', '=', request.scope)
+          .where('key', '=', request.key)
+          .executeTakeFirst()
+        return { started: false as const, existing }
+      }),
+      TE.flatMap((outcome): TE.TaskEither<IdempotencyKeyReused | InfrastructureError, BeginResult> => {
+        if (outcome.started) return TE.right({ _tag: 'Started' })
+        // Abandoned between the two statements: try again (bounded).
+        if (outcome.existing === undefined) {
+          return triesLeft > 0
+            ? attempt(request, triesLeft - 1)
+            : TE.left({ _tag: 'InfrastructureError', retryable: true, cause: 'idempotency key kept changing' })
+        }
+        const recordKey = JSON.stringify([request.scope, request.key])
+        return TE.fromEither(
+          pipe(
+            decodeRow(existingRow, 'idempotency_records', recordKey)(outcome.existing),
+            E.flatMap((row): E.Either<IdempotencyKeyReused | InfrastructureError, BeginResult> => {
+              if (row.request_hash !== request.requestHash)
+                return E.left(idempotencyKeyReused(request.key, request.scope))
+              if (row.status === 'in_progress') return E.right({ _tag: 'InProgress' })
+              return pipe(
+                decodeRow(responseCodec, 'idempotency_records', recordKey)(row.response),
+                E.map((response): BeginResult => ({ _tag: 'Completed', response })),
+              )
+            }),
+          ),
+        )
+      }),
+    )
+
+  const complete = (key: string, scope: string, response: JsonValue) =>
+    pipe(
+      query(() =>
+        db
+          .updateTable('idempotency_records')
+          .set({ status: 'completed', response: JSON.stringify(response) })
+          .where('scope', '=', scope)
+          .where('key', '=', key)
+          .where('status', '=', 'in_progress')
+          .execute(),
+      ),
+      TE.map(() => undefined),
+    )
+
+  const abandon = (key: string, scope: string) =>
+    pipe(
+      query(() =>
+        db
+          .deleteFrom('idempotency_records')
+          .where('scope', '=', scope)
+          .where('key', '=', key)
+          .where('status', '=', 'in_progress')
+          .execute(),
+      ),
+      TE.map(() => undefined),
+    )
+
+  return { begin: (request) => attempt(request, 3), complete, abandon }
+}

@@ -1,0 +1,147 @@
+/**
+ * io-ts codecs for what the drivers return (a `bigint` may be a number or a numeric string, a
+ * time is epoch milliseconds) and {@link decodeRow}, which turns a row that does not decode into
+ * the kernel's corrupt-record fault naming the table and key.
+ *
+ * @module
+ */
+import { type CorruptRecordFault, corruptRecordFault, type JsonValue } from '@mercato/core'
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import * as t from 'io-ts'
+import type { SqlDialect } from '../schema/sql-dialect.js'
+
+/**
+ * A whole number as a driver returns a `bigint` or `integer` column: a safe integer, a numeric
+ * string (node-postgres) or a JS `bigint` within the safe range.
+ *
+ * @example
+ * ```ts
+ * import { DbInteger } from '@mercato/sql'
+ * DbInteger.decode('42') // right(42)
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const DbInteger = new t.Type<number, number, unknown>(
+  'DbInteger',
+  (u): u is number => typeof u === 'number' && Number.isSafeInteger(u),
+  (u, c) => {
+    const n =
+      typeof u === 'number'
+        ? u
+        : typeof u === 'bigint'
+          ? Number(u)
+          : typeof u === 'string' && /^-?\d{1,16}$/.test(u)
+            ? Number(u)
+            : Number.NaN
+    return Number.isSafeInteger(n) ? t.success(n) : t.failure(u, c, 'not a safe integer')
+  },
+  (n) => n,
+)
+
+/**
+ * A time stored as epoch milliseconds (see {@link DbInteger}), decoded to a `Date`.
+ *
+ * @example
+ * ```ts
+ * import { DbDate } from '@mercato/sql'
+ * DbDate.decode('0') // right(new Date(0))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const DbDate = new t.Type<Date, number, unknown>(
+  'DbDate',
+  (u): u is Date => u instanceof Date,
+  (u, c) =>
+    pipe(
+      DbInteger.validate(u, c),
+      E.flatMap((ms) => (Math.abs(ms) <= 8.64e15 ? t.success(new Date(ms)) : t.failure(u, c, 'not a valid time'))),
+    ),
+  (d) => d.getTime(),
+)
+
+/**
+ * Decodes `row` with `codec`; a row that does not decode becomes
+ * `InfrastructureError { retryable: false, cause: CorruptRecord { entity: table, id: key } }`.
+ *
+ * @example
+ * ```ts
+ * import { decodeRow, DbInteger } from '@mercato/sql'
+ * decodeRow(DbInteger, 'stock', 'SKU-1')('x')._tag // 'Left'
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const decodeRow =
+  <A, O>(codec: t.Type<A, O, unknown>, table: string, key: string) =>
+  (row: unknown): E.Either<CorruptRecordFault, A> =>
+    pipe(
+      codec.decode(row),
+      E.mapLeft((errors) => corruptRecordFault(table, key, errors.map(describeIssue))),
+    )
+
+const describeIssue = (error: t.ValidationError): string => {
+  const path = error.context
+    .map((entry) => entry.key)
+    .filter((key) => key !== '')
+    .join('.')
+  const reason = error.message ?? `expected ${error.context[error.context.length - 1]?.type.name ?? 'a value'}`
+  return path === '' ? reason : `${path}: ${reason}`
+}
+
+const isJsonValue = (u: unknown, depth: number): boolean => {
+  if (depth > 512) return false
+  if (u === null || typeof u === 'string' || typeof u === 'boolean') return true
+  if (typeof u === 'number') return Number.isFinite(u)
+  if (Array.isArray(u)) return u.every((item) => isJsonValue(item, depth + 1))
+  if (typeof u === 'object') return Object.values(u).every((item) => isJsonValue(item, depth + 1))
+  return false
+}
+
+/**
+ * A JSON value (null, boolean, finite number, string, array, plain object), as read back from a
+ * JSON column after the dialect parsed it.
+ *
+ * @example
+ * ```ts
+ * import { DbJsonValue } from '@mercato/sql'
+ * DbJsonValue.is({ a: [1, 'x', null] }) // true
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const DbJsonValue = new t.Type<JsonValue, JsonValue, unknown>(
+  'JsonValue',
+  (u): u is JsonValue => isJsonValue(u, 0),
+  (u, c) => (isJsonValue(u, 0) ? t.success(u as JsonValue) : t.failure(u, c, 'not a JSON value')),
+  (v) => v,
+)
+
+/**
+ * A JSON column decoded with the dialect's `readJson` (text on SQLite, parsed by node-postgres
+ * on Postgres) and checked to be a JSON value.
+ *
+ * @example
+ * ```ts
+ * import { dbJson, sqliteDialect } from '@mercato/sql'
+ * dbJson(sqliteDialect).decode('{"a":1}') // right({ a: 1 })
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const dbJson = (dialect: Pick<SqlDialect, 'readJson'>): t.Type<JsonValue, JsonValue, unknown> =>
+  new t.Type<JsonValue, JsonValue, unknown>(
+    'DbJson',
+    DbJsonValue.is,
+    (u, c) =>
+      pipe(
+        dialect.readJson(u),
+        E.match(
+          (reason) => t.failure(u, c, reason),
+          (value) => DbJsonValue.validate(value, c),
+        ),
+      ),
+    (v) => v,
+  )

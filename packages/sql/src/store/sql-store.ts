@@ -1,0 +1,106 @@
+/**
+ * One function that builds every SQL port over a kysely instance; the dialect packages wrap it
+ * with their connection handling.
+ *
+ * @module
+ */
+import {
+  defaultRetryPolicy,
+  type InfrastructureError,
+  type RetryPolicy,
+  type TransactionalPorts,
+  type UnitOfWork,
+} from '@mercato/core'
+import { pipe } from 'fp-ts/function'
+import * as TE from 'fp-ts/TaskEither'
+import { type Kysely, sql } from 'kysely'
+import { createSqlEventStore } from '../events/sql-event-store.js'
+import { createSqlOutbox } from '../events/sql-outbox.js'
+import { createSqlIdempotencyStore } from '../idempotency/sql-idempotency-store.js'
+import { createSqlInventoryStore } from '../inventory/sql-inventory-store.js'
+import { query, transactionRunner } from '../kernel/sql-transaction.js'
+import { type MigrationReport, migrateToLatest } from '../migrations/migrate-to-latest.js'
+import type { Database } from '../schema/sql-database.js'
+import type { SqlDialect } from '../schema/sql-dialect.js'
+import { createSqlUnitOfWork } from '../unit-of-work/sql-unit-of-work.js'
+import type { SqlContext } from './sql-context.js'
+
+/**
+ * Options of {@link createSqlStore}.
+ *
+ * @category store
+ * @since 0.1.0
+ */
+export interface SqlStoreOptions {
+  readonly db: Kysely<Database>
+  readonly dialect: SqlDialect
+  /** Retries of transactions on transient faults; default `defaultRetryPolicy` (5 attempts). */
+  readonly retry?: RetryPolicy
+  /** Schema that holds the migration bookkeeping tables (Postgres); default the current schema. */
+  readonly migrationSchema?: string
+}
+
+/**
+ * Every port of a SQL store, its unit of work, `migrate()` and `health()`.
+ *
+ * @category store
+ * @since 0.1.0
+ */
+export interface SqlStore extends TransactionalPorts {
+  readonly unitOfWork: UnitOfWork<TransactionalPorts>
+  /** Runs every pending migration (idempotent); returns the names it applied. */
+  readonly migrate: () => TE.TaskEither<InfrastructureError, MigrationReport>
+  /** `select 1` round trip: `Right` when the database answers. */
+  readonly health: () => TE.TaskEither<InfrastructureError, { readonly latencyMs: number }>
+  /** The kysely instance (primary) the ports run on. */
+  readonly db: Kysely<Database>
+}
+
+/**
+ * Builds the SQL ports over `db` with the dialect descriptor: `inventory`, `events`, `outbox`,
+ * `idempotency`, a `unitOfWork` binding all four to one transaction, `migrate()` and `health()`.
+ * Closing the connection is the caller's (the dialect packages' `close()`).
+ *
+ * @example
+ * ```ts
+ * import { createSqlStore, sqliteDialect } from '@mercato/sql'
+ * // const store = createSqlStore({ db, dialect: sqliteDialect })
+ * // await store.migrate()()
+ * ```
+ * @category store
+ * @since 0.1.0
+ */
+export const createSqlStore = (options: SqlStoreOptions): SqlStore => {
+  const policy = options.retry ?? defaultRetryPolicy
+  const run = transactionRunner(policy)
+  const portsOver = (db: Kysely<Database>): TransactionalPorts => {
+    const context: SqlContext = { db, dialect: options.dialect, run }
+    return {
+      inventory: createSqlInventoryStore(context),
+      events: createSqlEventStore(context),
+      outbox: createSqlOutbox(context),
+      idempotency: createSqlIdempotencyStore(context),
+    }
+  }
+  return {
+    ...portsOver(options.db),
+    unitOfWork: createSqlUnitOfWork(options.db, portsOver, policy),
+    migrate: () =>
+      migrateToLatest(
+        options.db,
+        options.dialect,
+        options.migrationSchema === undefined ? {} : { schema: options.migrationSchema },
+      ),
+    health: () =>
+      pipe(
+        TE.fromIO(() => performance.now()),
+        TE.flatMap((started) =>
+          pipe(
+            query(() => sql`select 1 as ok`.execute(options.db)),
+            TE.map(() => ({ latencyMs: Math.round((performance.now() - started) * 1000) / 1000 })),
+          ),
+        ),
+      ),
+    db: options.db,
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The oversell test's two halves, shared by the SQLite and Postgres test files: the worker's
+ * loop (reserve 1 unit, commit it) and the parent's orchestration (fork 4 workers, start them
+ * together, check exactly `stock` attempts succeeded and the books balance).
+ */
+import { fork } from 'node:child_process'
+import { defaultLocationId, type ReservationId, type Sku, type TransactionalPorts } from '@mercato/core'
+import * as E from 'fp-ts/Either'
+
+/** What a worker reports. */
+export interface WorkerReport {
+  readonly reserved: number
+  readonly insufficient: number
+  readonly failures: ReadonlyArray<string>
+}
+
+export const oversellSku = 'OVERSELL-1' as Sku
+
+/** Runs `attempts` concurrent reserve-then-commit attempts of 1 unit. */
+export const reserveAttempts = async (
+  store: TransactionalPorts,
+  worker: number,
+  attempts: number,
+): Promise<WorkerReport> => {
+  const at = new Date('2026-03-01T10:00:00.000Z')
+  const expiresAt = new Date('2026-03-01T11:00:00.000Z')
+  const results = await Promise.all(
+    Array.from({ length: attempts }, async (_, i) => {
+      const reservationId = `w${worker}-${i}` as ReservationId
+      const reserved = await store.inventory.reserve({
+        reservationId,
+        lines: [{ sku: oversellSku, quantity: 1 }],
+        expiresAt,
+        reference: `checkout-${worker}-${i}`,
+        at,
+      })()
+      if (E.isLeft(reserved))
+        return reserved.left._tag === 'InsufficientStock' ? 'insufficient' : JSON.stringify(reserved.left)
+      const committed = await store.inventory.commit(reservationId, at)()
+      return E.isLeft(committed) ? JSON.stringify(committed.left) : 'reserved'
+    }),
+  )
+  return {
+    reserved: results.filter((r) => r === 'reserved').length,
+    insufficient: results.filter((r) => r === 'insufficient').length,
+    failures: results.filter((r) => r !== 'reserved' && r !== 'insufficient'),
+  }
+}
+
+/** Forks `workers` copies of `script` (a TypeScript file run through tsx), starts them together, collects reports. */
+export const runWorkers = async (
+  script: string,
+  workers: number,
+  env: Readonly<Record<string, string>>,
+): Promise<ReadonlyArray<WorkerReport>> => {
+  const children = Array.from({ length: workers }, (_, index) =>
+    fork(script, [], {
+      execArgv: ['--conditions=mercato-source', '--import', 'tsx'],
+      env: { ...process.env, ...env, WORKER_INDEX: String(index) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  )
+  const ready = children.map(
+    (child) =>
+      new Promise<void>((resolve, reject) => {
+        child.once('message', () => resolve())
+        child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)))
+      }),
+  )
+  await Promise.all(ready)
+  const reports = children.map(
+    (child) =>
+      new Promise<WorkerReport>((resolve, reject) => {
+        child.once('message', (report) => resolve(report as WorkerReport))
+        child.once('exit', (code) => {
+          if (code !== 0) reject(new Error(`worker exited with ${code}`))
+        })
+      }),
+  )
+  for (const child of children) child.send('go')
+  try {
+    return await Promise.all(reports)
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill()
+  }
+}
+
+/** The worker side: open the store, say ready, wait for "go", run, report, exit. */
+export const workerMain = async (open: () => Promise<TransactionalPorts & { close: () => unknown }>) => {
+  const store = await open()
+  const worker = Number(process.env.WORKER_INDEX)
+  const attempts = Number(process.env.ATTEMPTS)
+  process.send?.('ready')
+  await new Promise<void>((resolve) => process.once('message', () => resolve()))
+  const report = await reserveAttempts(store, worker, attempts)
+  process.send?.(report)
+  const close = store.close() as unknown
+  if (typeof close === 'function') await close()
+  process.disconnect?.()
+}
+
+/** The final books: stock, the sum of the ledger. */
+export const books = async (store: TransactionalPorts) => {
+  const stock = await store.inventory.getStock(oversellSku, defaultLocationId)()
+  const ledger = await store.inventory.ledger(oversellSku, defaultLocationId)()
+  if (E.isLeft(stock) || E.isLeft(ledger)) throw new Error('could not read the books')
+  return {
+    stock: stock.right,
+    ledgerSum: ledger.right.reduce((sum, entry) => sum + entry.delta, 0),
+    sold: ledger.right.filter((entry) => entry.reason === 'sold').length,
+    lowestOnHand: Math.min(...ledger.right.map((entry) => entry.onHandAfter)),
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * Statement counts per repository call, shared by the SQLite and Postgres test files: each call
+ * runs a fixed number of statements (BEGIN and COMMIT included), so an N+1 regression fails.
+ */
+import {
+  defaultLocationId,
+  parseReservationId,
+  parseSku,
+  type ReservationId,
+  type Sku,
+  type TransactionalPorts,
+  type UnitOfWork,
+} from '@mercato/core'
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import * as TE from 'fp-ts/TaskEither'
+import { expect, it } from 'vitest'
+
+/** What a test file gives: a fresh store whose every statement is pushed onto `statements`. */
+export interface CountingStore extends TransactionalPorts {
+  readonly unitOfWork: UnitOfWork<TransactionalPorts>
+  readonly statements: Array<string>
+}
+
+const unwrap = <A>(result: E.Either<unknown, A>): A => {
+  if (E.isLeft(result)) throw new Error(`unexpected Left: ${JSON.stringify(result.left)}`)
+  return result.right
+}
+const sku = (text: string): Sku => unwrap(parseSku(text))
+const rid = (text: string): ReservationId => unwrap(parseReservationId(text))
+const at = new Date('2026-03-01T10:00:00.000Z')
+const later = new Date('2026-03-01T10:15:00.000Z')
+
+const run = async <A>(task: TE.TaskEither<unknown, A>): Promise<A> => unwrap(await task())
+
+/** Counts the statements `task` runs on `store`. */
+const countOf = async <A>(store: CountingStore, task: TE.TaskEither<unknown, A>): Promise<number> => {
+  store.statements.length = 0
+  await task()
+  return store.statements.length
+}
+
+/** Registers the query-count tests; `dialect` picks the Postgres-only advisory lock on append. */
+export const describeQueryCounts = (dialect: 'sqlite' | 'postgres', open: () => Promise<CountingStore>): void => {
+  const lock = dialect === 'postgres' ? 1 : 0
+  const skus = Array.from({ length: 10 }, (_, i) => sku(`SKU-${i}`))
+  const stock = async (store: CountingStore) => {
+    for (const item of skus) {
+      await run(
+        store.inventory.setOnHand({ sku: item, locationId: defaultLocationId, onHand: 100, reason: 'count', at }),
+      )
+    }
+  }
+
+  it('inventory: setOnHand 5, adjust 4, getStock 1, ledger 1 (whatever the ledger length)', async () => {
+    const store = await open()
+    expect(
+      await countOf(
+        store,
+        store.inventory.setOnHand({
+          sku: skus[0] as Sku,
+          locationId: defaultLocationId,
+          onHand: 5,
+          reason: 'count',
+          at,
+        }),
+      ),
+    ).toBe(5)
+    expect(
+      await countOf(
+        store,
+        store.inventory.adjust({
+          sku: skus[0] as Sku,
+          locationId: defaultLocationId,
+          delta: 3,
+          reason: 'received',
+          at,
+        }),
+      ),
+    ).toBe(4)
+    expect(
+      await countOf(
+        store,
+        store.inventory.adjust({
+          sku: skus[0] as Sku,
+          locationId: defaultLocationId,
+          delta: -2,
+          reason: 'damaged',
+          at,
+        }),
+      ),
+    ).toBe(4)
+    expect(
+      await countOf(
+        store,
+        store.inventory.adjust({
+          sku: skus[0] as Sku,
+          locationId: defaultLocationId,
+          delta: -99,
+          reason: 'damaged',
+          at,
+        }),
+      ),
+    ).toBe(4)
+    for (let i = 0; i < 20; i++) {
+      await run(
+        store.inventory.adjust({
+          sku: skus[0] as Sku,
+          locationId: defaultLocationId,
+          delta: 1,
+          reason: 'received',
+          at,
+        }),
+      )
+    }
+    expect(await countOf(store, store.inventory.getStock(skus[0] as Sku))).toBe(1)
+    expect(await countOf(store, store.inventory.ledger(skus[0] as Sku))).toBe(1)
+  })
+
+  it('inventory: reserve is 4 + one conditional update per summed line; repeats read 2 rows', async () => {
+    const store = await open()
+    await stock(store)
+    const lines = skus.map((item) => ({ sku: item, quantity: 1 }))
+    const request = { reservationId: rid('res-1'), lines: [...lines, ...lines], expiresAt: later, reference: 'chk', at }
+    expect(await countOf(store, store.inventory.reserve(request))).toBe(4 + skus.length)
+    expect(await countOf(store, store.inventory.reserve(request))).toBe(5)
+    expect(await countOf(store, store.inventory.getReservation(rid('res-1')))).toBe(2)
+    const one = {
+      reservationId: rid('res-2'),
+      lines: [{ sku: skus[0] as Sku, quantity: 1 }],
+      expiresAt: later,
+      reference: 'c',
+      at,
+    }
+    expect(await countOf(store, store.inventory.reserve(one))).toBe(5)
+  })
+
+  it('inventory: release 4 + lines, commit 5 + lines, expireDue 5 + distinct stock rows', async () => {
+    const store = await open()
+    await stock(store)
+    const lines = skus.map((item) => ({ sku: item, quantity: 1 }))
+    await run(store.inventory.reserve({ reservationId: rid('a'), lines, expiresAt: later, reference: 'a', at }))
+    await run(store.inventory.reserve({ reservationId: rid('b'), lines, expiresAt: later, reference: 'b', at }))
+    expect(await countOf(store, store.inventory.release(rid('a'), at))).toBe(4 + skus.length)
+    expect(await countOf(store, store.inventory.release(rid('a'), at))).toBe(3)
+    expect(await countOf(store, store.inventory.commit(rid('b'), at))).toBe(5 + skus.length)
+    for (let i = 0; i < 25; i++) {
+      await run(
+        store.inventory.reserve({
+          reservationId: rid(`x-${i}`),
+          lines: lines.slice(0, 2),
+          expiresAt: later,
+          reference: 'x',
+          at,
+        }),
+      )
+    }
+    // 25 reservations over the same 2 stock rows: 2 stock updates, not 50.
+    expect(await countOf(store, store.inventory.expireDue(later, 100))).toBe(5 + 2)
+    expect(await countOf(store, store.inventory.expireDue(later, 100))).toBe(3)
+  })
+
+  it(`events: append ${4 + lock} statements whatever the batch size, reads 1`, async () => {
+    const store = await open()
+    const batch = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        eventId: `evt-${from + i}`,
+        type: 'Happened',
+        payload: { i: from + i },
+        occurredAt: at,
+      }))
+    expect(await countOf(store, store.events.append('s-1', 0, batch(0, 1)))).toBe(4 + lock)
+    expect(await countOf(store, store.events.append('s-1', 1, batch(1, 50)))).toBe(4 + lock)
+    // A conflict is found before anything is inserted.
+    expect(await countOf(store, store.events.append('s-1', 0, batch(100, 1)))).toBe(3 + lock)
+    expect(await countOf(store, store.events.readStream('s-1'))).toBe(1)
+    expect(await countOf(store, store.events.readAll(0, 1000))).toBe(1)
+  })
+
+  it('outbox: enqueue, claim, markDone and pending are one statement each', async () => {
+    const store = await open()
+    const messages = Array.from({ length: 30 }, (_, i) => ({ id: `m-${i}`, topic: 't', payload: i, createdAt: at }))
+    expect(await countOf(store, store.outbox.enqueue(messages))).toBe(1)
+    expect(await countOf(store, store.outbox.claim({ workerId: 'w', limit: 30, leaseMs: 1000, now: at }))).toBe(1)
+    expect(await countOf(store, store.outbox.markDone(messages.map((message) => message.id)))).toBe(1)
+    expect(await countOf(store, store.outbox.pending())).toBe(1)
+  })
+
+  it('idempotency: begin 1 when it starts, 2 when it reports; complete and abandon 1', async () => {
+    const store = await open()
+    const begin = store.idempotency.begin({ key: 'k', scope: 's', requestHash: 'h', at, ttlMs: 60_000 })
+    expect(await countOf(store, begin)).toBe(1)
+    expect(await countOf(store, begin)).toBe(2)
+    expect(await countOf(store, store.idempotency.complete('k', 's', { ok: true }))).toBe(1)
+    expect(await countOf(store, store.idempotency.abandon('k', 's'))).toBe(1)
+  })
+
+  it('unit of work: the writes join one transaction (one BEGIN, one COMMIT)', async () => {
+    const store = await open()
+    await stock(store)
+    const statements = await countOf(
+      store,
+      store.unitOfWork.transaction((ports) =>
+        pipe(
+          ports.inventory.reserve({
+            reservationId: rid('uow'),
+            lines: [{ sku: skus[0] as Sku, quantity: 1 }],
+            expiresAt: later,
+            reference: 'uow',
+            at,
+          }),
+          TE.flatMap(() =>
+            ports.events.append('order-1', 0, [{ eventId: 'e-1', type: 'T', payload: 1, occurredAt: at }]),
+          ),
+          TE.flatMap(() => ports.outbox.enqueue([{ id: 'e-1', topic: 'T', payload: 1, createdAt: at }])),
+          TE.flatMap(() => ports.inventory.commit(rid('uow'), at)),
+        ),
+      ),
+    )
+    // BEGIN + reserve 3 + append 2 (+lock) + enqueue 1 + commit 4 + COMMIT
+    expect(statements).toBe(2 + 3 + 2 + lock + 1 + 4)
+    expect(store.statements.filter((text) => /^(begin|commit)/i.test(text))).toHaveLength(2)
+  })
+}
