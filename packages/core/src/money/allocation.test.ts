@@ -51,6 +51,27 @@ describe('allocateAmount', () => {
     )
   })
 
+  it('matches a reference largest-remainder allocation, ties to the earlier part', () => {
+    const reference = (amount: number, weights: ReadonlyArray<number>): ReadonlyArray<number> => {
+      const total = weights.reduce((a, b) => a + b, 0)
+      const floors = weights.map((w) => Math.floor((amount * w) / total))
+      const order = weights.map((w, i) => ({ i, r: (amount * w) % total })).sort((a, b) => b.r - a.r || a.i - b.i)
+      let left = amount - floors.reduce((a, b) => a + b, 0)
+      for (const { i } of order) if (left-- > 0) floors[i] = (floors[i] as number) + 1
+      return floors
+    }
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 40 }).filter((w) => w.some((x) => x > 0)),
+        (amount, weights) => {
+          expect(parts(amount, weights)).toEqual(reference(amount, weights))
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+
   it('gives equal weights parts that differ by at most one unit', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 50 }), (amount, n) => {

@@ -8,6 +8,35 @@ import * as E from 'fp-ts/Either'
 import type { Money } from './money.js'
 import { type InvalidRatio, invalidRatio } from './money-errors.js'
 
+/** Up to this many leftover units are placed by linear scans; more go through {@link kthLargest}. */
+const linearScanLimit = 8
+
+/** The k-th largest value (0-based) of `values`, by quickselect; reorders `values`. */
+const kthLargest = (values: Float64Array, k: number): number => {
+  let lo = 0
+  let hi = values.length - 1
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1] as number
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while ((values[i] as number) > pivot) i++
+      while ((values[j] as number) < pivot) j--
+      if (i <= j) {
+        const t = values[i] as number
+        values[i] = values[j] as number
+        values[j] = t
+        i++
+        j--
+      }
+    }
+    if (k <= j) hi = j
+    else if (k >= i) lo = i
+    else return values[k] as number
+  }
+  return values[k] as number
+}
+
 /**
  * Splits `amount` (a safe integer) by non-negative integer `weights` with largest remainder:
  * each part is its exact share rounded toward zero, then the leftover units go one each to the
@@ -62,12 +91,35 @@ export const allocateAmount = (
     }
     given += parts[i] as number
   }
-  let left = whole - given
-  if (left > 0) {
-    const order = [...remainders.keys()].sort((a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b)
-    for (let k = 0; left > 0; k++, left--) {
-      const i = order[k % n] as number
-      parts[i] = (parts[i] as number) + 1
+  // Fewer than n units are left over; each goes to the largest remaining remainder (ties to
+  // the earlier part), at most one per part. A few units: linear scans, no allocation; many: sort.
+  const left = whole - given
+  if (left > 0 && left <= linearScanLimit) {
+    for (let k = 0; k < left; k++) {
+      let best = -1
+      for (let i = 0; i < n; i++) {
+        const r = remainders[i] as number
+        if (r >= 0 && (best < 0 || r > (remainders[best] as number))) best = i
+      }
+      parts[best] = (parts[best] as number) + 1
+      remainders[best] = -1
+    }
+  } else if (left > 0) {
+    // Many units: find the left-th largest remainder in linear time, then give one unit to every
+    // part above it and to the earliest parts equal to it until the units run out.
+    const threshold = kthLargest(Float64Array.from(remainders), left - 1)
+    let placed = 0
+    for (let i = 0; i < n; i++) {
+      if ((remainders[i] as number) > threshold) {
+        parts[i] = (parts[i] as number) + 1
+        placed++
+      }
+    }
+    for (let i = 0; i < n && placed < left; i++) {
+      if (remainders[i] === threshold) {
+        parts[i] = (parts[i] as number) + 1
+        placed++
+      }
     }
   }
   return E.right(sign < 0 ? parts.map((p) => (p === 0 ? 0 : -p)) : parts)
