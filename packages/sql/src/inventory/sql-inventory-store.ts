@@ -35,6 +35,7 @@ import * as O from 'fp-ts/Option'
 import * as RA from 'fp-ts/ReadonlyArray'
 import * as TE from 'fp-ts/TaskEither'
 import { type Kysely, sql, type Transaction } from 'kysely'
+import { prepareQuery } from '../kernel/prepared-query.js'
 import { decodeRow } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { Database } from '../schema/sql-database.js'
@@ -50,6 +51,107 @@ import {
 } from './inventory-rows.js'
 
 type Db = Kysely<Database> | Transaction<Database>
+
+// The hot path of checkout (reserve, release, commit), compiled once per dialect.
+const insertReservation = prepareQuery<
+  { id: string; reference: string; createdAt: number; expiresAt: number },
+  { reservation_id: string }
+>((db, p) =>
+  db
+    .insertInto('reservations')
+    .values({
+      reservation_id: p('id'),
+      status: 'active',
+      reference: p('reference'),
+      created_at: p('createdAt'),
+      expires_at: p('expiresAt'),
+      updated_at: p('createdAt'),
+    })
+    .onConflict((oc) => oc.column('reservation_id').doNothing())
+    .returning('reservation_id'),
+)
+
+const takeStock = prepareQuery<{ sku: string; locationId: string; quantity: number; at: number }, never>((db, p) =>
+  db
+    .updateTable('stock')
+    .set((eb) => ({ reserved: eb('reserved', '+', p('quantity')), updated_at: p('at') }))
+    .where('sku', '=', p('sku'))
+    .where('location_id', '=', p('locationId'))
+    .where(sql<boolean>`on_hand - reserved >= ${p('quantity')}`),
+)
+
+const giveBackStock = prepareQuery<{ sku: string; locationId: string; quantity: number; at: number }, never>((db, p) =>
+  db
+    .updateTable('stock')
+    .set((eb) => ({ reserved: eb('reserved', '-', p('quantity')), updated_at: p('at') }))
+    .where('sku', '=', p('sku'))
+    .where('location_id', '=', p('locationId')),
+)
+
+const insertOneLine = prepareQuery<{ id: string; sku: string; locationId: string; quantity: number }, never>((db, p) =>
+  db.insertInto('reservation_lines').values({
+    reservation_id: p('id'),
+    line_no: 1,
+    sku: p('sku'),
+    location_id: p('locationId'),
+    quantity: p('quantity'),
+  }),
+)
+
+const markReservation = prepareQuery<{ id: string; status: string; at: number }, never>((db, p) =>
+  db
+    .updateTable('reservations')
+    .set({ status: p('status'), updated_at: p('at') })
+    .where('reservation_id', '=', p('id'))
+    .where('status', '=', 'active'),
+)
+
+const markCommitted = prepareQuery<{ id: string; at: number }, { reference: string }>((db, p) =>
+  db
+    .updateTable('reservations')
+    .set({ status: 'committed', updated_at: p('at') })
+    .where('reservation_id', '=', p('id'))
+    .where('status', '=', 'active')
+    .where('expires_at', '>', p('at'))
+    .returning('reference'),
+)
+
+const sellStock = prepareQuery<
+  { sku: string; locationId: string; quantity: number; at: number },
+  { on_hand: unknown; reserved: unknown }
+>((db, p) =>
+  db
+    .updateTable('stock')
+    .set((eb) => ({
+      reserved: eb('reserved', '-', p('quantity')),
+      on_hand: eb('on_hand', '-', p('quantity')),
+      updated_at: p('at'),
+    }))
+    .where('sku', '=', p('sku'))
+    .where('location_id', '=', p('locationId'))
+    .returning(['on_hand', 'reserved']),
+)
+
+const linesOf = prepareQuery<
+  { id: string },
+  { reservation_id: string; sku: string; location_id: string; quantity: unknown }
+>((db, p) =>
+  db
+    .selectFrom('reservation_lines')
+    .select(['reservation_id', 'sku', 'location_id', 'quantity'])
+    .where('reservation_id', '=', p('id'))
+    .orderBy('line_no'),
+)
+
+const reservationRow = prepareQuery<
+  { id: string },
+  { reservation_id: string; status: string; reference: string; created_at: unknown; expires_at: unknown }
+>((db, p) =>
+  db
+    .selectFrom('reservations')
+    .select(['reservation_id', 'status', 'reference', 'created_at', 'expires_at'])
+    .where('reservation_id', '=', p('id')),
+)
 
 const stockKey = (sku: string, locationId: string): string => JSON.stringify([sku, locationId])
 
@@ -73,18 +175,9 @@ const loadReservation = async (
   db: Db,
   reservationId: ReservationId,
 ): Promise<E.Either<InfrastructureError, O.Option<Reservation>>> => {
-  const row = await db
-    .selectFrom('reservations')
-    .select(['reservation_id', 'status', 'reference', 'created_at', 'expires_at'])
-    .where('reservation_id', '=', reservationId)
-    .executeTakeFirst()
+  const [row] = (await reservationRow.execute(db, { id: reservationId })).rows
   if (row === undefined) return E.right(O.none)
-  const lines = await db
-    .selectFrom('reservation_lines')
-    .select(['reservation_id', 'sku', 'location_id', 'quantity'])
-    .where('reservation_id', '=', reservationId)
-    .orderBy('line_no')
-    .execute()
+  const lines = (await linesOf.execute(db, { id: reservationId })).rows
   return pipe(
     E.Do,
     E.apS('reservation', decodeRow(ReservationRow, 'reservations', reservationId)(row)),
@@ -282,23 +375,22 @@ export const createSqlInventoryStore = ({ db, dialect, run }: SqlContext): Inven
       summed.set(key, { ...line, quantity: (previous?.quantity ?? 0) + line.quantity })
     }
     for (const line of [...summed.values()].sort(compareLines)) {
-      await trx
-        .updateTable('stock')
-        .set((eb) => ({ reserved: eb('reserved', '-', line.quantity), updated_at: at }))
-        .where('sku', '=', line.sku)
-        .where('location_id', '=', line.locationId)
-        .execute()
+      await giveBackStock.execute(trx, { sku: line.sku, locationId: line.locationId, quantity: line.quantity, at })
     }
   }
 
   const readLines = async (trx: Db, reservationIds: ReadonlyArray<string>) => {
-    const rows = await trx
-      .selectFrom('reservation_lines')
-      .select(['reservation_id', 'sku', 'location_id', 'quantity'])
-      .where('reservation_id', 'in', reservationIds)
-      .orderBy('reservation_id')
-      .orderBy('line_no')
-      .execute()
+    const [only] = reservationIds
+    const rows =
+      reservationIds.length === 1 && only !== undefined
+        ? (await linesOf.execute(trx, { id: only })).rows
+        : await trx
+            .selectFrom('reservation_lines')
+            .select(['reservation_id', 'sku', 'location_id', 'quantity'])
+            .where('reservation_id', 'in', reservationIds)
+            .orderBy('reservation_id')
+            .orderBy('line_no')
+            .execute()
     return pipe(
       rows as Array<unknown>,
       A.traverse(E.Applicative)((row) =>
@@ -334,19 +426,14 @@ export const createSqlInventoryStore = ({ db, dialect, run }: SqlContext): Inven
     const lines = normalised.right
     return run(db, (trx) => async (): Promise<E.Either<InsufficientStock | InfrastructureError, Reservation>> => {
       const at = request.at.getTime()
-      const inserted = await trx
-        .insertInto('reservations')
-        .values({
-          reservation_id: request.reservationId,
-          status: 'active',
+      const [inserted] = (
+        await insertReservation.execute(trx, {
+          id: request.reservationId,
           reference: request.reference,
-          created_at: at,
-          expires_at: request.expiresAt.getTime(),
-          updated_at: at,
+          createdAt: at,
+          expiresAt: request.expiresAt.getTime(),
         })
-        .onConflict((oc) => oc.column('reservation_id').doNothing())
-        .returning('reservation_id')
-        .executeTakeFirst()
+      ).rows
       if (inserted === undefined) {
         const existing = await loadReservation(trx, request.reservationId)
         return pipe(
@@ -362,14 +449,13 @@ export const createSqlInventoryStore = ({ db, dialect, run }: SqlContext): Inven
       const taken = new Set<ReservationLine>()
       // A fixed lock order (SKU, location) keeps concurrent multi-line reservations free of deadlocks.
       for (const line of [...lines].sort(compareLines)) {
-        const result = await trx
-          .updateTable('stock')
-          .set((eb) => ({ reserved: eb('reserved', '+', line.quantity), updated_at: at }))
-          .where('sku', '=', line.sku)
-          .where('location_id', '=', line.locationId)
-          .where(sql<boolean>`on_hand - reserved >= ${line.quantity}`)
-          .executeTakeFirst()
-        if (result.numUpdatedRows === 0n) {
+        const result = await takeStock.execute(trx, {
+          sku: line.sku,
+          locationId: line.locationId,
+          quantity: line.quantity,
+          at,
+        })
+        if ((result.numAffectedRows ?? 0n) === 0n) {
           const short = await shortLine(trx, lines, taken)
           if (E.isLeft(short)) return short
           if (trx.isTransaction && db.isTransaction) {
@@ -381,7 +467,15 @@ export const createSqlInventoryStore = ({ db, dialect, run }: SqlContext): Inven
         }
         taken.add(line)
       }
-      if (lines.length > 0) {
+      const [first] = lines
+      if (lines.length === 1 && first !== undefined) {
+        await insertOneLine.execute(trx, {
+          id: request.reservationId,
+          sku: first.sku,
+          locationId: first.locationId,
+          quantity: first.quantity,
+        })
+      } else if (lines.length > 1) {
         await trx
           .insertInto('reservation_lines')
           .values(
@@ -408,13 +502,8 @@ export const createSqlInventoryStore = ({ db, dialect, run }: SqlContext): Inven
 
   const release = (reservationId: ReservationId, at: Date) =>
     run(db, (trx) => async (): Promise<E.Either<InfrastructureError, void>> => {
-      const released = await trx
-        .updateTable('reservations')
-        .set({ status: 'released', updated_at: at.getTime() })
-        .where('reservation_id', '=', reservationId)
-        .where('status', '=', 'active')
-        .executeTakeFirst()
-      if (released.numUpdatedRows === 0n) return E.right(undefined)
+      const released = await markReservation.execute(trx, { id: reservationId, status: 'released', at: at.getTime() })
+      if ((released.numAffectedRows ?? 0n) === 0n) return E.right(undefined)
       const lines = await readLines(trx, [reservationId])
       if (E.isLeft(lines)) return lines
       await giveBack(trx, lines.right, at.getTime())
@@ -425,14 +514,7 @@ export const createSqlInventoryStore = ({ db, dialect, run }: SqlContext): Inven
     run(
       db,
       (trx) => async (): Promise<E.Either<ReservationNotFound | ReservationExpired | InfrastructureError, void>> => {
-        const committed = await trx
-          .updateTable('reservations')
-          .set({ status: 'committed', updated_at: at.getTime() })
-          .where('reservation_id', '=', reservationId)
-          .where('status', '=', 'active')
-          .where('expires_at', '>', at.getTime())
-          .returning('reference')
-          .executeTakeFirst()
+        const [committed] = (await markCommitted.execute(trx, { id: reservationId, at: at.getTime() })).rows
         if (committed === undefined) {
           const existing = await loadReservation(trx, reservationId)
           if (E.isLeft(existing)) return existing
@@ -446,17 +528,15 @@ export const createSqlInventoryStore = ({ db, dialect, run }: SqlContext): Inven
         if (E.isLeft(lines)) return lines
         const onHandAfter = new Map<ReservationLine, number>()
         for (const line of [...lines.right].sort(compareLines)) {
-          const row = await trx
-            .updateTable('stock')
-            .set((eb) => ({
-              reserved: eb('reserved', '-', line.quantity),
-              on_hand: eb('on_hand', '-', line.quantity),
-              updated_at: at.getTime(),
-            }))
-            .where('sku', '=', line.sku)
-            .where('location_id', '=', line.locationId)
-            .returning(['on_hand', 'reserved'])
-            .executeTakeFirstOrThrow()
+          const [row] = (
+            await sellStock.execute(trx, {
+              sku: line.sku,
+              locationId: line.locationId,
+              quantity: line.quantity,
+              at: at.getTime(),
+            })
+          ).rows
+          if (row === undefined) throw new Error(`stock row ${stockKey(line.sku, line.locationId)} vanished`)
           const decoded = decodeRow(StockRow, 'stock', stockKey(line.sku, line.locationId))(row)
           if (E.isLeft(decoded)) return decoded
           onHandAfter.set(line, decoded.right.on_hand)

@@ -1,0 +1,200 @@
+/**
+ * Persistence: reserve + release of one line, the hot path of every checkout, through the
+ * Mercato stores on SQLite and Postgres, each beside a hand-written raw-SQL baseline doing the
+ * same statements in the same transactions on the same driver, in the same run.
+ *
+ * Records ops/s for each, and `persistence-<dialect>-reserve-release-ratio` = Mercato / raw
+ * (target: at least 0.7). Both sides of SQLite run with WAL and `synchronous = NORMAL`, so the
+ * ratio shows the library's overhead rather than fsync time. Postgres is skipped (with a message)
+ * when no database answers at DATABASE_URL or the local default.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { defaultLocationId, type ReservationId, type Sku, type TransactionalPorts } from '@mercato/core'
+import { createPostgresStore } from '@mercato/postgres'
+import { createSqliteStore } from '@mercato/sqlite'
+import BetterSqlite3 from 'better-sqlite3'
+import * as E from 'fp-ts/Either'
+import pg from 'pg'
+import type { BenchSuite, Harness } from '../harness.js'
+
+const sku = 'BENCH-SKU' as Sku
+const at = new Date('2026-03-01T10:00:00.000Z')
+const expiresAt = new Date('2026-03-01T10:15:00.000Z')
+const plenty = 1_000_000_000
+
+const orThrow = <A>(result: E.Either<unknown, A>, what: string): A => {
+  if (E.isLeft(result)) throw new Error(`${what} failed: ${JSON.stringify(result.left)}`)
+  return result.right
+}
+
+/** One reserve + release through the ports. */
+const mercatoReserveRelease = (store: TransactionalPorts) => {
+  let n = 0
+  return async (): Promise<void> => {
+    n += 1
+    const reservationId = `bench-m-${n}` as ReservationId
+    orThrow(
+      await store.inventory.reserve({
+        reservationId,
+        lines: [{ sku, quantity: 1 }],
+        expiresAt,
+        reference: 'bench',
+        at,
+      })(),
+      'reserve',
+    )
+    orThrow(await store.inventory.release(reservationId, at)(), 'release')
+  }
+}
+
+const stockUp = async (store: TransactionalPorts): Promise<void> => {
+  orThrow(
+    await store.inventory.setOnHand({ sku, locationId: defaultLocationId, onHand: plenty, reason: 'count', at })(),
+    'setOnHand',
+  )
+}
+
+// The statements the stores run, written by hand.
+const insertReservation =
+  'insert into reservations (reservation_id, status, reference, created_at, expires_at, updated_at) values ($1, $2, $3, $4, $5, $6) on conflict (reservation_id) do nothing returning reservation_id'
+const takeStock =
+  'update stock set reserved = reserved + $1, updated_at = $2 where sku = $3 and location_id = $4 and on_hand - reserved >= $5'
+const insertLine =
+  'insert into reservation_lines (reservation_id, line_no, sku, location_id, quantity) values ($1, $2, $3, $4, $5)'
+const markReleased =
+  "update reservations set status = 'released', updated_at = $1 where reservation_id = $2 and status = 'active'"
+const readLines = 'select sku, location_id, quantity from reservation_lines where reservation_id = $1 order by line_no'
+const giveBack = 'update stock set reserved = reserved - $1, updated_at = $2 where sku = $3 and location_id = $4'
+
+const sqliteText = (text: string): string => text.replaceAll(/\$\d+/g, '?')
+
+const benchSqlite = async (h: Harness): Promise<void> => {
+  const directory = mkdtempSync(join(tmpdir(), 'mercato-bench-'))
+  try {
+    const filename = join(directory, 'bench.db')
+    const store = createSqliteStore({ filename }, { synchronous: 'NORMAL' })
+    orThrow(await store.migrate()(), 'migrate')
+    await stockUp(store)
+    const mercato = await h.measure('persistence-sqlite-reserve-release-mercato', mercatoReserveRelease(store))
+
+    const raw = new BetterSqlite3(filename)
+    raw.pragma('journal_mode = WAL')
+    raw.pragma('synchronous = NORMAL')
+    raw.pragma('busy_timeout = 5000')
+    raw.pragma('foreign_keys = ON')
+    const statements = {
+      insertReservation: raw.prepare(sqliteText(insertReservation)),
+      takeStock: raw.prepare(sqliteText(takeStock)),
+      insertLine: raw.prepare(sqliteText(insertLine)),
+      markReleased: raw.prepare(sqliteText(markReleased)),
+      readLines: raw.prepare(sqliteText(readLines)),
+      giveBack: raw.prepare(sqliteText(giveBack)),
+    }
+    const reserve = raw.transaction((id: string, ms: number) => {
+      if (statements.insertReservation.get(id, 'active', 'bench', ms, ms + 900_000, ms) === undefined) return
+      const taken = statements.takeStock.run(1, ms, sku, defaultLocationId, 1)
+      if (taken.changes === 0) throw new Error('out of stock')
+      statements.insertLine.run(id, 1, sku, defaultLocationId, 1)
+    })
+    const release = raw.transaction((id: string, ms: number) => {
+      if (statements.markReleased.run(ms, id).changes === 0) return
+      for (const line of statements.readLines.all(id) as Array<{
+        sku: string
+        location_id: string
+        quantity: number
+      }>) {
+        statements.giveBack.run(line.quantity, ms, line.sku, line.location_id)
+      }
+    })
+    let n = 0
+    const baseline = await h.measure('persistence-sqlite-reserve-release-raw', () => {
+      n += 1
+      const id = `bench-r-${n}`
+      reserve.immediate(id, at.getTime())
+      release.immediate(id, at.getTime())
+    })
+    raw.close()
+    await store.close()()
+    h.record('persistence-sqlite-reserve-release-ratio', mercato / baseline, 'x raw')
+  } finally {
+    rmSync(directory, { recursive: true, force: true })
+  }
+}
+
+const reachablePostgres = async (): Promise<string | undefined> => {
+  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 })
+  try {
+    await client.connect()
+    return url
+  } catch {
+    process.stderr.write(`[bench] persistence: no Postgres at ${url} (set DATABASE_URL); Postgres skipped\n`)
+    return undefined
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+const benchPostgres = async (h: Harness): Promise<void> => {
+  const url = await reachablePostgres()
+  if (url === undefined) return
+  const schema = `mercato_bench_${randomBytes(5).toString('hex')}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  const pool = new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` })
+  try {
+    const store = createPostgresStore({ pool })
+    orThrow(await store.migrate()(), 'migrate')
+    await stockUp(store)
+    const mercato = await h.measure('persistence-postgres-reserve-release-mercato', mercatoReserveRelease(store))
+    await store.close()()
+
+    let n = 0
+    const baseline = await h.measure('persistence-postgres-reserve-release-raw', async () => {
+      n += 1
+      const id = `bench-r-${n}`
+      const ms = at.getTime()
+      const client = await pool.connect()
+      try {
+        await client.query('begin')
+        const inserted = await client.query(insertReservation, [id, 'active', 'bench', ms, ms + 900_000, ms])
+        if (inserted.rowCount === 1) {
+          const taken = await client.query(takeStock, [1, ms, sku, defaultLocationId, 1])
+          if (taken.rowCount === 0) throw new Error('out of stock')
+          await client.query(insertLine, [id, 1, sku, defaultLocationId, 1])
+        }
+        await client.query('commit')
+        await client.query('begin')
+        const released = await client.query(markReleased, [ms, id])
+        if (released.rowCount === 1) {
+          const lines = await client.query<{ sku: string; location_id: string; quantity: string }>(readLines, [id])
+          for (const line of lines.rows) {
+            await client.query(giveBack, [Number(line.quantity), ms, line.sku, line.location_id])
+          }
+        }
+        await client.query('commit')
+      } catch (cause) {
+        await client.query('rollback').catch(() => undefined)
+        throw cause
+      } finally {
+        client.release()
+      }
+    })
+    h.record('persistence-postgres-reserve-release-ratio', mercato / baseline, 'x raw')
+  } finally {
+    await pool.end()
+    await admin.query(`drop schema if exists ${schema} cascade`)
+    await admin.end()
+  }
+}
+
+const suite: BenchSuite = async (h) => {
+  await benchSqlite(h)
+  await benchPostgres(h)
+}
+
+export default suite
