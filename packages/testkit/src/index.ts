@@ -4,7 +4,11 @@
  *
  * @packageDocumentation
  */
+export * from './builders/catalog-builders.js'
+export * from './builders/order-builders.js'
+export * from './catalog/index.js'
 export * from './events/index.js'
 export * from './idempotency/index.js'
 export * from './inventory/index.js'
 export * from './kernel/index.js'
+export * from './payment/index.js'

@@ -1,1 +1,7 @@
+export * from './catalog.js'
+export * from './catalog-decider.js'
+export * from './catalog-errors.js'
 export * from './catalog-ids.js'
+export * from './catalog-ports.js'
+export * from './catalog-schemas.js'
+export * from './category-tree.js'

@@ -1,0 +1,5 @@
+export * from './payment.js'
+export * from './payment-codecs.js'
+export * from './payment-errors.js'
+export * from './payment-ports.js'
+export * from './payment-schemas.js'
