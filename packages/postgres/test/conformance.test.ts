@@ -7,6 +7,7 @@ import {
   describeIdempotencyStoreConformance,
   describeInventoryStoreConformance,
   describeOutboxConformance,
+  describeProductRepositoryConformance,
   describeUnitOfWorkConformance,
 } from '@mercato/testkit/conformance'
 import { afterAll, describe, it } from 'vitest'
@@ -56,6 +57,14 @@ if (url === undefined) {
     setup: async () => {
       const store = await stores.fresh()
       return { idempotency: store.idempotency, reopen: async () => (await stores.open()).idempotency }
+    },
+    teardown,
+  })
+  describeProductRepositoryConformance({
+    name: 'postgres',
+    setup: async () => {
+      const store = await stores.fresh()
+      return { repo: store.products, reopen: async () => (await stores.open()).products }
     },
     teardown,
   })

@@ -5,6 +5,9 @@
  * @packageDocumentation
  */
 
+export * from './catalog/listing-cursor.js'
+export * from './catalog/product-rows.js'
+export * from './catalog/sql-product-repository.js'
 export * from './events/sql-event-store.js'
 export * from './events/sql-outbox.js'
 export * from './idempotency/sql-idempotency-store.js'

@@ -7,6 +7,7 @@ import {
   describeIdempotencyStoreConformance,
   describeInventoryStoreConformance,
   describeOutboxConformance,
+  describeProductRepositoryConformance,
   describeUnitOfWorkConformance,
 } from '@mercato/testkit/conformance'
 import { afterAll } from 'vitest'
@@ -45,6 +46,14 @@ describeIdempotencyStoreConformance({
   setup: async () => {
     const { store, filename } = await stores.fresh()
     return { idempotency: store.idempotency, reopen: async () => stores.open(filename).idempotency }
+  },
+  teardown,
+})
+describeProductRepositoryConformance({
+  name: 'sqlite',
+  setup: async () => {
+    const { store, filename } = await stores.fresh()
+    return { repo: store.products, reopen: async () => stores.open(filename).products }
   },
   teardown,
 })

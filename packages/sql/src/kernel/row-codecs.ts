@@ -121,7 +121,37 @@ export const DbJsonValue = new t.Type<JsonValue, JsonValue, unknown>(
 
 /**
  * A JSON column decoded with the dialect's `readJson` (text on SQLite, parsed by node-postgres
- * on Postgres) and checked to be a JSON value.
+ * on Postgres), then with `codec`.
+ *
+ * @example
+ * ```ts
+ * import { dbJsonAs, sqliteDialect } from '@mercato/sql'
+ * import * as t from 'io-ts'
+ * dbJsonAs(sqliteDialect, t.array(t.string)).decode('["a"]') // right(['a'])
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const dbJsonAs = <A>(
+  dialect: Pick<SqlDialect, 'readJson'>,
+  codec: t.Type<A, unknown, unknown>,
+): t.Type<A, unknown, unknown> =>
+  new t.Type<A, unknown, unknown>(
+    `DbJson<${codec.name}>`,
+    codec.is,
+    (u, c) =>
+      pipe(
+        dialect.readJson(u),
+        E.match(
+          (reason) => t.failure(u, c, reason),
+          (value) => codec.validate(value, c),
+        ),
+      ),
+    (v) => v,
+  )
+
+/**
+ * A JSON column decoded with the dialect's `readJson` and checked to be a JSON value.
  *
  * @example
  * ```ts
@@ -132,16 +162,4 @@ export const DbJsonValue = new t.Type<JsonValue, JsonValue, unknown>(
  * @since 0.1.0
  */
 export const dbJson = (dialect: Pick<SqlDialect, 'readJson'>): t.Type<JsonValue, JsonValue, unknown> =>
-  new t.Type<JsonValue, JsonValue, unknown>(
-    'DbJson',
-    DbJsonValue.is,
-    (u, c) =>
-      pipe(
-        dialect.readJson(u),
-        E.match(
-          (reason) => t.failure(u, c, reason),
-          (value) => DbJsonValue.validate(value, c),
-        ),
-      ),
-    (v) => v,
-  )
+  dbJsonAs(dialect, DbJsonValue as t.Type<JsonValue, unknown, unknown>) as t.Type<JsonValue, JsonValue, unknown>

@@ -8,6 +8,7 @@ import type { SqlDialect } from '../schema/sql-dialect.js'
 import { migration0001 } from './0001-inventory-events.js'
 import { migration0002 } from './0002-catalog-pricing.js'
 import { migration0003 } from './0003-carts-customers-conversations.js'
+import { migration0004 } from './0004-catalog-listing.js'
 
 /**
  * Every Mercato migration for a dialect, keyed by name (names sort in the order they run).
@@ -25,4 +26,5 @@ export const mercatoMigrations = (dialect: SqlDialect): Readonly<Record<string, 
   '0001_inventory_events': migration0001(dialect),
   '0002_catalog_pricing': migration0002(dialect),
   '0003_carts_customers_conversations': migration0003(dialect),
+  '0004_catalog_listing': migration0004(dialect),
 })

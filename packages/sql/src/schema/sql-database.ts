@@ -163,11 +163,12 @@ export interface VariantsTable {
   tax_class: string
 }
 
-/** `variant_prices`: a variant's base price per currency. @category schema @since 0.1.0 */
+/** `variant_prices`: a variant's base price per currency, in the variant's order (`position`, migration 0004). @category schema @since 0.1.0 */
 export interface VariantPricesTable {
   variant_id: string
   currency: string
   amount: Int8
+  position: ColumnType<number, number | undefined, number>
 }
 
 /** `price_lists`. @category schema @since 0.1.0 */

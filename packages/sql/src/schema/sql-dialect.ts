@@ -1,13 +1,23 @@
 /**
  * The few things SQLite and Postgres do differently, gathered in one small descriptor so that
  * the schema, migrations and repositories are written once: the JSON column type and how JSON
- * comes back, the auto-increment column, and whether rows can be locked with
- * `FOR UPDATE SKIP LOCKED`.
+ * comes back, the auto-increment column, whether rows can be locked with
+ * `FOR UPDATE SKIP LOCKED`, binary (code unit) ordering of ids, matching JSON attributes, and the
+ * catalog's text index.
  *
  * @module
  */
+import type { Attributes } from '@mercato/core'
 import * as E from 'fp-ts/Either'
-import type { ColumnDataType, ColumnDefinitionBuilder, Expression, Transaction } from 'kysely'
+import type {
+  ColumnDataType,
+  ColumnDefinitionBuilder,
+  Expression,
+  Kysely,
+  RawBuilder,
+  SqlBool,
+  Transaction,
+} from 'kysely'
 import { sql } from 'kysely'
 import type { Database } from './sql-database.js'
 
@@ -41,6 +51,37 @@ export interface SqlDialect {
    * position order (Postgres: a transaction-scoped advisory lock; SQLite: nothing, it has one writer).
    */
   readonly serializeAppends: (trx: Transaction<Database>) => Promise<void>
+  /**
+   * `column` compared and ordered by code unit (ids are ASCII): the column itself on SQLite
+   * (`BINARY` is its default collation), `column COLLATE "C"` on Postgres.
+   */
+  readonly byCodeUnit: (column: string) => RawBuilder<string>
+  /**
+   * Holds when the JSON object in `column` has every key of `attributes` with an equal value of
+   * the same JSON type (`180` is not `'180'`, `true` is not `1`): `jsonb @>` on Postgres (GIN
+   * indexed), `json_each` on SQLite.
+   */
+  readonly attributesMatch: (column: string, attributes: Attributes) => Expression<SqlBool>
+  /** The catalog's dialect-specific search indexes (migration 0004) and how a listing narrows a text query with them. */
+  readonly catalogSearch: CatalogSearch
+}
+
+/**
+ * A dialect's search indexes over products. A text query is a literal, case-insensitive
+ * substring of the name or the description (see `matchesProductFilter`): the repository always
+ * checks exactly that, and `textCandidates` may first narrow the rows with an index (it must keep
+ * every row that could match).
+ *
+ * @category schema
+ * @since 0.1.0
+ */
+export interface CatalogSearch {
+  /** Creates the indexes and whatever keeps them in sync, filled from the rows already stored. */
+  readonly up: (db: Kysely<unknown>) => Promise<void>
+  /** Drops what `up` created. */
+  readonly down: (db: Kysely<unknown>) => Promise<void>
+  /** A condition on `products.product_id` keeping every product whose name or description may contain `needle`; `undefined` when no index can help. */
+  readonly textCandidates: (needle: string) => Expression<SqlBool> | undefined
 }
 
 const parseJsonText = (raw: unknown): E.Either<string, unknown> => {
@@ -72,6 +113,69 @@ export const sqliteDialect: SqlDialect = {
   readJson: parseJsonText,
   rowLocks: false,
   serializeAppends: async () => undefined,
+  byCodeUnit: (column) => sql<string>`${sql.ref(column)}`,
+  attributesMatch: (column, attributes) => {
+    const entries = Object.entries(attributes)
+    if (entries.length === 0) return sql<SqlBool>`1 = 1`
+    return sql<SqlBool>`(${sql.join(
+      entries.map(([key, value]) => {
+        // better-sqlite3 binds no booleans: a boolean is its JSON type ('true' / 'false').
+        const typed =
+          typeof value === 'boolean'
+            ? sql`type = ${value ? 'true' : 'false'}`
+            : typeof value === 'number'
+              ? sql`type in ('integer', 'real') and atom = ${value}`
+              : sql`type = 'text' and atom = ${value}`
+        return sql`exists (select 1 from json_each(${sql.ref(column)}) where key = ${key} and ${typed})`
+      }),
+      sql` and `,
+    )})`
+  },
+  catalogSearch: {
+    // FTS5 with the trigram tokenizer answers substring queries of 3+ characters, folding case.
+    // Its rows are keyed by `product_search_rows.search_id`, a stable integer key (a table's
+    // implicit rowid may change on VACUUM), and kept in sync by triggers on `products`.
+    up: async (db) => {
+      for (const statement of [
+        sql`create table product_search_rows (search_id integer primary key, product_id text not null unique)`,
+        sql`create virtual table products_search using fts5(name, description, tokenize = 'trigram')`,
+        sql`create trigger products_search_insert after insert on products begin
+          insert into product_search_rows (product_id) values (new.product_id);
+          insert into products_search (rowid, name, description)
+            values ((select search_id from product_search_rows where product_id = new.product_id), new.name, new.description);
+        end`,
+        sql`create trigger products_search_update after update of name, description on products begin
+          update products_search set name = new.name, description = new.description
+            where rowid = (select search_id from product_search_rows where product_id = new.product_id);
+        end`,
+        sql`create trigger products_search_delete after delete on products begin
+          delete from products_search where rowid = (select search_id from product_search_rows where product_id = old.product_id);
+          delete from product_search_rows where product_id = old.product_id;
+        end`,
+        sql`insert into product_search_rows (product_id) select product_id from products order by created_at`,
+        sql`insert into products_search (rowid, name, description)
+          select r.search_id, p.name, p.description from products p join product_search_rows r on r.product_id = p.product_id`,
+      ]) {
+        await statement.execute(db)
+      }
+    },
+    down: async (db) => {
+      for (const statement of [
+        sql`drop trigger products_search_delete`,
+        sql`drop trigger products_search_update`,
+        sql`drop trigger products_search_insert`,
+        sql`drop table products_search`,
+        sql`drop table product_search_rows`,
+      ]) {
+        await statement.execute(db)
+      }
+    },
+    textCandidates: (needle) =>
+      // The trigram index sees only needles of 3+ characters; a phrase is the needle, quotes doubled.
+      [...needle].length < 3
+        ? undefined
+        : sql<SqlBool>`products.product_id in (select product_id from product_search_rows where search_id in (select rowid from products_search where products_search match ${`"${needle.replaceAll('"', '""')}"`}))`,
+  },
 }
 
 // An arbitrary, fixed key for the advisory lock that orders event appends ("mercato events").
@@ -99,5 +203,19 @@ export const postgresDialect: SqlDialect = {
   rowLocks: true,
   serializeAppends: async (trx) => {
     await sql`select pg_advisory_xact_lock(${appendLockKey.toString()}::bigint)`.execute(trx)
+  },
+  byCodeUnit: (column) => sql<string>`${sql.ref(column)} collate "C"`,
+  attributesMatch: (column, attributes) => sql<SqlBool>`${sql.ref(column)} @> ${JSON.stringify(attributes)}::jsonb`,
+  catalogSearch: {
+    // A word index (tsvector) cannot answer a substring query ('amic' in 'Ceramic', text inside
+    // an HTML tag): listings check the substring on the rows themselves. Attribute filters get a
+    // GIN index here.
+    up: async (db) => {
+      await sql`create index products_attributes on products using gin (attributes jsonb_path_ops)`.execute(db)
+    },
+    down: async (db) => {
+      await sql`drop index products_attributes`.execute(db)
+    },
+    textCandidates: () => undefined,
   },
 }

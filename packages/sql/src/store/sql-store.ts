@@ -7,6 +7,7 @@
 import {
   defaultRetryPolicy,
   type InfrastructureError,
+  type ProductRepository,
   type RetryPolicy,
   type TransactionalPorts,
   type UnitOfWork,
@@ -14,6 +15,7 @@ import {
 import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import { type Kysely, sql } from 'kysely'
+import { createSqlProductRepository } from '../catalog/sql-product-repository.js'
 import { createSqlEventStore } from '../events/sql-event-store.js'
 import { createSqlOutbox } from '../events/sql-outbox.js'
 import { createSqlIdempotencyStore } from '../idempotency/sql-idempotency-store.js'
@@ -41,13 +43,24 @@ export interface SqlStoreOptions {
 }
 
 /**
+ * The ports a SQL store binds to one transaction: the kernel's `TransactionalPorts` and the
+ * catalog's `products`.
+ *
+ * @category store
+ * @since 0.1.0
+ */
+export interface SqlPorts extends TransactionalPorts {
+  readonly products: ProductRepository
+}
+
+/**
  * Every port of a SQL store, its unit of work, `migrate()` and `health()`.
  *
  * @category store
  * @since 0.1.0
  */
-export interface SqlStore extends TransactionalPorts {
-  readonly unitOfWork: UnitOfWork<TransactionalPorts>
+export interface SqlStore extends SqlPorts {
+  readonly unitOfWork: UnitOfWork<SqlPorts>
   /** Runs every pending migration (idempotent); returns the names it applied. */
   readonly migrate: () => TE.TaskEither<InfrastructureError, MigrationReport>
   /** `select 1` round trip: `Right` when the database answers. */
@@ -57,8 +70,8 @@ export interface SqlStore extends TransactionalPorts {
 }
 
 /**
- * Builds the SQL ports over `db` with the dialect descriptor: `inventory`, `events`, `outbox`,
- * `idempotency`, a `unitOfWork` binding all four to one transaction, `migrate()` and `health()`.
+ * Builds the SQL ports over `db` with the dialect descriptor: `products`, `inventory`, `events`,
+ * `outbox`, `idempotency`, a `unitOfWork` binding them all to one transaction, `migrate()` and `health()`.
  * Closing the connection is the caller's (the dialect packages' `close()`).
  *
  * @example
@@ -73,9 +86,10 @@ export interface SqlStore extends TransactionalPorts {
 export const createSqlStore = (options: SqlStoreOptions): SqlStore => {
   const policy = options.retry ?? defaultRetryPolicy
   const run = transactionRunner(policy)
-  const portsOver = (db: Kysely<Database>): TransactionalPorts => {
+  const portsOver = (db: Kysely<Database>): SqlPorts => {
     const context: SqlContext = { db, dialect: options.dialect, run }
     return {
+      products: createSqlProductRepository(context),
       inventory: createSqlInventoryStore(context),
       events: createSqlEventStore(context),
       outbox: createSqlOutbox(context),

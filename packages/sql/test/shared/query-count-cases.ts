@@ -3,13 +3,19 @@
  * runs a fixed number of statements (BEGIN and COMMIT included), so an N+1 regression fails.
  */
 import {
+  type CategoryId,
   defaultLocationId,
+  type Product,
+  type ProductId,
   parseReservationId,
   parseSku,
   type ReservationId,
   type Sku,
   type TransactionalPorts,
   type UnitOfWork,
+  unsafeCurrency,
+  unsafeMoney,
+  type VariantId,
 } from '@mercato/core'
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
@@ -220,5 +226,63 @@ export const describeQueryCounts = (dialect: 'sqlite' | 'postgres', open: () => 
     // BEGIN + reserve 3 + append 2 (+lock) + enqueue 1 + commit 4 + COMMIT
     expect(statements).toBe(2 + 3 + 2 + lock + 1 + 4)
     expect(store.statements.filter((text) => /^(begin|commit)/i.test(text))).toHaveLength(2)
+  })
+
+  it('products: a listing of 100 products (3 variants, 2 prices each) is 3 statements; get 3, findBySku 4', async () => {
+    const store = await open()
+    const product = (n: number): Product => ({
+      id: `prod_${n}` as ProductId,
+      version: 1,
+      handle: `product-${n}`,
+      name: `Product ${n}`,
+      description: 'A product.',
+      status: 'published',
+      categoryIds: ['shirts' as CategoryId],
+      options: [],
+      attributes: { n },
+      variants: [0, 1, 2].map((v) => ({
+        id: `var_${n}_${v}` as VariantId,
+        sku: sku(`SKU-${n}-${v}`),
+        options: {},
+        weightGrams: 100,
+        attributes: {},
+        prices: [unsafeMoney(1000 + n, 'USD'), unsafeMoney(900 + n, 'EUR')],
+        taxClass: 'standard',
+      })),
+      createdAt: new Date(at.getTime() + n),
+      updatedAt: at,
+    })
+    for (let n = 0; n < 120; n++) await run(store.products.save(product(n), 0))
+    const counted = async <A>(task: TE.TaskEither<unknown, A>): Promise<{ count: number; value: A }> => {
+      store.statements.length = 0
+      const value = await run(task)
+      return { count: store.statements.length, value }
+    }
+    const page = await counted(store.products.list({ limit: 100 }))
+    expect(page.count).toBe(3)
+    expect(page.value.items).toHaveLength(100)
+    expect(page.value.items.every((item) => item.variants.length === 3 && item.variants[2]?.prices.length === 2)).toBe(
+      true,
+    )
+    const filtered = await counted(
+      store.products.list({
+        limit: 100,
+        status: 'published',
+        text: 'product',
+        categoryId: 'shirts' as CategoryId,
+        priceRange: { currency: unsafeCurrency('USD'), min: 1000 },
+        attributes: {},
+      }),
+    )
+    expect(filtered.count).toBe(3)
+    expect((await counted(store.products.list({ limit: 100, text: 'nothing like it' }))).count).toBe(1)
+    expect((await counted(store.products.get('prod_7' as ProductId))).count).toBe(3)
+    expect((await counted(store.products.get('prod_none' as ProductId))).count).toBe(1)
+    expect((await counted(store.products.getMany(['prod_1', 'prod_2', 'prod_3'] as Array<ProductId>))).count).toBe(3)
+    expect((await counted(store.products.findBySku(sku('SKU-5-1')))).count).toBe(4)
+    // BEGIN, SKU check, insert product, categories, variants, prices, COMMIT.
+    expect((await counted(store.products.save(product(500), 0))).count).toBe(7)
+    // BEGIN, SKU check, update product, delete categories, delete variants, 3 inserts, COMMIT.
+    expect((await counted(store.products.save({ ...product(500), version: 2 }, 1))).count).toBe(9)
   })
 }
