@@ -1,10 +1,12 @@
 /**
- * Persistence: reserve + release of one line, the hot path of every checkout, through the
- * Mercato stores on SQLite and Postgres, each beside a hand-written raw-SQL baseline doing the
- * same statements in the same transactions on the same driver, in the same run.
+ * Persistence: reserve + release of one line, the hot path of every checkout, and a listing page
+ * of 100 products (3 variants with 2 prices each, filtered by status), through the Mercato stores
+ * on SQLite and Postgres, each beside a hand-written raw-SQL baseline doing the same statements
+ * (in the same transactions) on the same driver and building the same objects, in the same run.
  *
  * Records the median ops/s of each side over interleaved rounds, and
- * `persistence-<dialect>-reserve-release-ratio` = Mercato / raw (target: at least 0.7). Both sides of SQLite run with WAL and `synchronous = NORMAL`, so the
+ * `persistence-<dialect>-reserve-release-ratio` and `persistence-<dialect>-list-100-ratio` =
+ * Mercato / raw (target: at least 0.7). Both sides of SQLite run with WAL and `synchronous = NORMAL`, so the
  * ratio shows the library's overhead rather than fsync time. Postgres is skipped (with a message)
  * when no database answers at DATABASE_URL or the local default.
  */
@@ -12,7 +14,18 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { defaultLocationId, type ReservationId, type Sku, type TransactionalPorts } from '@mercato/core'
+import {
+  type CategoryId,
+  type CurrencyCode,
+  defaultLocationId,
+  type Product,
+  type ProductId,
+  type ReservationId,
+  type Sku,
+  type TransactionalPorts,
+  unsafeMoney,
+  type VariantId,
+} from '@mercato/core'
 import { createPostgresStore } from '@mercato/postgres'
 import { createSqliteStore } from '@mercato/sqlite'
 import BetterSqlite3 from 'better-sqlite3'
@@ -94,9 +107,10 @@ const compare = async (
   warmUp: number,
   mercatoOp: () => unknown,
   rawOp: () => unknown,
+  chunkSize = 200,
 ): Promise<void> => {
   const rounds = h.quick ? 6 : 20
-  const chunk = h.quick ? 50 : 200
+  const chunk = h.quick ? Math.min(50, chunkSize) : chunkSize
   for (let i = 0; i < warmUp; i++) {
     await mercatoOp()
     await rawOp()
@@ -118,6 +132,106 @@ const compare = async (
 }
 
 const sqliteText = (text: string): string => text.replaceAll(/\$\d+/g, '?')
+
+// A listing page: 100 published products (of 150, a third drafts), 3 variants with 2 prices each.
+const listedProducts = 150
+const benchProduct = (n: number): Product => ({
+  id: `prod_${String(n).padStart(4, '0')}` as ProductId,
+  version: 1,
+  handle: `product-${n}`,
+  name: `Product ${n}`,
+  description: `The description of product ${n}.`,
+  status: n % 3 === 2 ? 'draft' : 'published',
+  categoryIds: ['shirts' as CategoryId, 'sale' as CategoryId],
+  options: [{ name: 'Size', values: ['S', 'M', 'L'] }],
+  attributes: { material: 'cotton', thread: 180 + n },
+  variants: ['S', 'M', 'L'].map((size) => ({
+    id: `var_${n}_${size}` as VariantId,
+    sku: `SKU-${n}-${size}` as Sku,
+    options: { Size: size },
+    weightGrams: 200,
+    attributes: {},
+    prices: [unsafeMoney(2000 + n, 'USD'), unsafeMoney(1800 + n, 'EUR')],
+    taxClass: 'standard',
+  })),
+  createdAt: new Date(at.getTime() + n * 1000),
+  updatedAt: at,
+})
+
+const seedProducts = async (store: TransactionalPorts): Promise<void> => {
+  for (let n = 0; n < listedProducts; n++) orThrow(await store.products.save(benchProduct(n), 0)(), 'save product')
+}
+
+const mercatoList = (store: TransactionalPorts) => async (): Promise<void> => {
+  const page = orThrow(await store.products.list({ status: 'published', limit: 100 })(), 'list')
+  if (page.items.length !== 100) throw new Error(`listed ${page.items.length} products`)
+}
+
+// The statements the product repository runs for a listing page, written by hand.
+const listPage = (byCodeUnit: string) =>
+  `select product_id, version, handle, name, description, status, options, attributes, created_at, updated_at from products where status = $1 order by created_at, product_id${byCodeUnit} limit 101`
+const inList = (from: number, n: number): string => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ')
+const listCategories = `select product_id, category_id from product_categories where product_id in (${inList(1, 100)}) order by product_id, position`
+const listVariants = `select v.product_id, v.variant_id, v.sku, v.options, v.weight_grams, v.attributes, v.tax_class, p.currency, p.amount from variants v left join variant_prices p on p.variant_id = v.variant_id where v.product_id in (${inList(1, 100)}) order by v.product_id, v.position, p.position`
+
+type Row = Record<string, unknown>
+
+/** Builds the products of a page from the three result sets, as the repository does (minus row validation). */
+const assembleRaw = (
+  pageRows: ReadonlyArray<Row>,
+  categoryRows: ReadonlyArray<Row>,
+  variantRows: ReadonlyArray<Row>,
+  json: (raw: unknown) => unknown,
+): ReadonlyArray<Product> => {
+  const categories = new Map<string, Array<CategoryId>>()
+  for (const row of categoryRows) {
+    const id = row.product_id as string
+    const list = categories.get(id) ?? []
+    list.push(row.category_id as CategoryId)
+    categories.set(id, list)
+  }
+  const variants = new Map<
+    string,
+    Array<{ -readonly [K in keyof Product['variants'][number]]: Product['variants'][number][K] }>
+  >()
+  for (const row of variantRows) {
+    const id = row.product_id as string
+    const list = variants.get(id) ?? []
+    let last = list[list.length - 1]
+    if (last === undefined || last.id !== row.variant_id) {
+      last = {
+        id: row.variant_id as VariantId,
+        sku: row.sku as Sku,
+        options: json(row.options) as Record<string, string>,
+        weightGrams: Number(row.weight_grams),
+        attributes: json(row.attributes) as Record<string, string>,
+        prices: [],
+        taxClass: row.tax_class as string,
+      }
+      list.push(last)
+      variants.set(id, list)
+    }
+    if (row.currency !== null) {
+      ;(last.prices as Array<unknown>).push({ amount: Number(row.amount), currency: row.currency as CurrencyCode })
+    }
+  }
+  return pageRows.slice(0, 100).map(
+    (row): Product => ({
+      id: row.product_id as ProductId,
+      version: Number(row.version),
+      handle: row.handle as string,
+      name: row.name as string,
+      description: row.description as string,
+      status: row.status as Product['status'],
+      categoryIds: categories.get(row.product_id as string) ?? [],
+      options: json(row.options) as Product['options'],
+      attributes: json(row.attributes) as Product['attributes'],
+      variants: variants.get(row.product_id as string) ?? [],
+      createdAt: new Date(Number(row.created_at)),
+      updatedAt: new Date(Number(row.updated_at)),
+    }),
+  )
+}
 
 const benchSqlite = async (h: Harness): Promise<void> => {
   const directory = mkdtempSync(join(tmpdir(), 'mercato-bench-'))
@@ -166,6 +280,25 @@ const benchSqlite = async (h: Harness): Promise<void> => {
     }
     // Cheap enough to warm up well even in --quick: the JIT needs a few thousand calls.
     await compare(h, 'persistence-sqlite-reserve-release', 2000, mercatoOp, rawOp)
+
+    await seedProducts(store)
+    const listing = {
+      page: raw.prepare(sqliteText(listPage(''))),
+      categories: raw.prepare(sqliteText(listCategories)),
+      variants: raw.prepare(sqliteText(listVariants)),
+    }
+    const rawList = (): void => {
+      const page = listing.page.all('published') as Array<Row>
+      const ids = page.slice(0, 100).map((row) => row.product_id)
+      const products = assembleRaw(
+        page,
+        listing.categories.all(...ids) as Array<Row>,
+        listing.variants.all(...ids) as Array<Row>,
+        (text) => JSON.parse(text as string),
+      )
+      if (products.length !== 100) throw new Error(`listed ${products.length} products`)
+    }
+    await compare(h, 'persistence-sqlite-list-100', 200, mercatoList(store), rawList, 25)
     raw.close()
     await store.close()()
   } finally {
@@ -233,6 +366,22 @@ const benchPostgres = async (h: Harness): Promise<void> => {
       }
     }
     await compare(h, 'persistence-postgres-reserve-release', h.quick ? 100 : 400, mercatoOp, rawOp)
+
+    await seedProducts(store)
+    const rawList = async (): Promise<void> => {
+      const client = await pool.connect()
+      try {
+        const page = (await client.query(listPage(' collate "C"'), ['published'])).rows as Array<Row>
+        const ids = page.slice(0, 100).map((row) => row.product_id)
+        const categories = (await client.query(listCategories, ids)).rows as Array<Row>
+        const variants = (await client.query(listVariants, ids)).rows as Array<Row>
+        const products = assembleRaw(page, categories, variants, (value) => value)
+        if (products.length !== 100) throw new Error(`listed ${products.length} products`)
+      } finally {
+        client.release()
+      }
+    }
+    await compare(h, 'persistence-postgres-list-100', h.quick ? 20 : 100, mercatoList(store), rawList, 25)
     await store.close()()
   } finally {
     await pool.end()
