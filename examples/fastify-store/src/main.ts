@@ -1,0 +1,37 @@
+/**
+ * Starts the Fastify example store: reads the configuration from the environment, opens (and
+ * on first start creates, migrates and seeds) the database, listens, and prints the URL.
+ *
+ *   node --conditions=mercato-source --import tsx src/main.ts
+ */
+import { configFromEnv, createStoreApp } from '@mercato-examples/http'
+import { buildFastifyApp } from './app.js'
+
+const config = configFromEnv()
+const store = await createStoreApp(config)
+const app = buildFastifyApp({
+  routes: store.routes,
+  adminToken: config.adminToken,
+  bodyLimitBytes: config.bodyLimitBytes,
+  onServerError: (error) => console.error('[mercato] server error:', error),
+})
+await app.listen({ port: config.port, host: config.host })
+
+const address = app.server.address()
+const port = typeof address === 'object' && address !== null ? address.port : config.port
+const where = config.database.kind === 'sqlite' ? `SQLite ${config.database.filename}` : 'Postgres'
+if (store.seeded?.seeded === true)
+  console.log(`[mercato] seeded ${store.seeded.products} demo products (${store.seeded.variants} variants)`)
+console.log(`[mercato] Fastify example store on ${where}`)
+console.log(`[mercato] storefront:  http://${config.host}:${port}/`)
+console.log(`[mercato] API (OpenAPI): http://${config.host}:${port}/openapi.json`)
+if (config.adminToken === undefined)
+  console.log('[mercato] admin routes are refused: set MERCATO_ADMIN_TOKEN to use them')
+
+const stop = async () => {
+  await app.close()
+  await store.close()
+  process.exit(0)
+}
+process.once('SIGINT', stop)
+process.once('SIGTERM', stop)
