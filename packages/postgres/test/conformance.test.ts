@@ -3,12 +3,18 @@
  * own schema, dropped afterwards).
  */
 import {
+  describeCartRepositoryConformance,
+  describeCheckoutAttemptStoreConformance,
   describeEventStoreConformance,
   describeIdempotencyStoreConformance,
   describeInventoryStoreConformance,
+  describeOrderViewStoreConformance,
   describeOutboxConformance,
+  describePricingRepositoryConformance,
   describeProductRepositoryConformance,
+  describePromotionUsageStoreConformance,
   describeUnitOfWorkConformance,
+  describeWebhookInboxConformance,
 } from '@mercato/testkit/conformance'
 import { afterAll, describe, it } from 'vitest'
 import { requireDatabase } from './support/database.js'
@@ -65,6 +71,54 @@ if (url === undefined) {
     setup: async () => {
       const store = await stores.fresh()
       return { repo: store.products, reopen: async () => (await stores.open()).products }
+    },
+    teardown,
+  })
+  describeCartRepositoryConformance({
+    name: 'postgres',
+    setup: async () => {
+      const store = await stores.fresh()
+      return { carts: store.carts, reopen: async () => (await stores.open()).carts }
+    },
+    teardown,
+  })
+  describePricingRepositoryConformance({
+    name: 'postgres',
+    setup: async () => {
+      const store = await stores.fresh()
+      return { pricing: store.pricing, reopen: async () => (await stores.open()).pricing }
+    },
+    teardown,
+  })
+  describePromotionUsageStoreConformance({
+    name: 'postgres',
+    setup: async () => {
+      const store = await stores.fresh()
+      return { usage: store.promotionUsage, reopen: async () => (await stores.open()).promotionUsage }
+    },
+    teardown,
+  })
+  describeCheckoutAttemptStoreConformance({
+    name: 'postgres',
+    setup: async () => {
+      const store = await stores.fresh()
+      return { attempts: store.checkoutAttempts, reopen: async () => (await stores.open()).checkoutAttempts }
+    },
+    teardown,
+  })
+  describeWebhookInboxConformance({
+    name: 'postgres',
+    setup: async () => {
+      const store = await stores.fresh()
+      return { inbox: store.webhooks, reopen: async () => (await stores.open()).webhooks }
+    },
+    teardown,
+  })
+  describeOrderViewStoreConformance({
+    name: 'postgres',
+    setup: async () => {
+      const store = await stores.fresh()
+      return { views: store.orderViews, reopen: async () => (await stores.open()).orderViews }
     },
     teardown,
   })

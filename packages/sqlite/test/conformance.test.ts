@@ -3,12 +3,18 @@
  * database file, `reopen` a second connection over the same file.
  */
 import {
+  describeCartRepositoryConformance,
+  describeCheckoutAttemptStoreConformance,
   describeEventStoreConformance,
   describeIdempotencyStoreConformance,
   describeInventoryStoreConformance,
+  describeOrderViewStoreConformance,
   describeOutboxConformance,
+  describePricingRepositoryConformance,
   describeProductRepositoryConformance,
+  describePromotionUsageStoreConformance,
   describeUnitOfWorkConformance,
+  describeWebhookInboxConformance,
 } from '@mercato/testkit/conformance'
 import { afterAll } from 'vitest'
 import { sqliteStores } from './support.js'
@@ -54,6 +60,54 @@ describeProductRepositoryConformance({
   setup: async () => {
     const { store, filename } = await stores.fresh()
     return { repo: store.products, reopen: async () => stores.open(filename).products }
+  },
+  teardown,
+})
+describeCartRepositoryConformance({
+  name: 'sqlite',
+  setup: async () => {
+    const { store, filename } = await stores.fresh()
+    return { carts: store.carts, reopen: async () => stores.open(filename).carts }
+  },
+  teardown,
+})
+describePricingRepositoryConformance({
+  name: 'sqlite',
+  setup: async () => {
+    const { store, filename } = await stores.fresh()
+    return { pricing: store.pricing, reopen: async () => stores.open(filename).pricing }
+  },
+  teardown,
+})
+describePromotionUsageStoreConformance({
+  name: 'sqlite',
+  setup: async () => {
+    const { store, filename } = await stores.fresh()
+    return { usage: store.promotionUsage, reopen: async () => stores.open(filename).promotionUsage }
+  },
+  teardown,
+})
+describeCheckoutAttemptStoreConformance({
+  name: 'sqlite',
+  setup: async () => {
+    const { store, filename } = await stores.fresh()
+    return { attempts: store.checkoutAttempts, reopen: async () => stores.open(filename).checkoutAttempts }
+  },
+  teardown,
+})
+describeWebhookInboxConformance({
+  name: 'sqlite',
+  setup: async () => {
+    const { store, filename } = await stores.fresh()
+    return { inbox: store.webhooks, reopen: async () => stores.open(filename).webhooks }
+  },
+  teardown,
+})
+describeOrderViewStoreConformance({
+  name: 'sqlite',
+  setup: async () => {
+    const { store, filename } = await stores.fresh()
+    return { views: store.orderViews, reopen: async () => stores.open(filename).orderViews }
   },
   teardown,
 })

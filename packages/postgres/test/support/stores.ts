@@ -9,6 +9,9 @@ import type pg from 'pg'
 import { createTestSchema, type TestSchema } from './database.js'
 
 const tables = [
+  'order_views',
+  'webhook_inbox',
+  'promotion_redemptions',
   'conversation_messages',
   'conversations',
   'sessions',

@@ -163,3 +163,46 @@ export const dbJsonAs = <A>(
  */
 export const dbJson = (dialect: Pick<SqlDialect, 'readJson'>): t.Type<JsonValue, JsonValue, unknown> =>
   dbJsonAs(dialect, DbJsonValue as t.Type<JsonValue, unknown, unknown>) as t.Type<JsonValue, JsonValue, unknown>
+
+/**
+ * A JSON document column holding a domain object written with `JSON.stringify` (so its `Date`
+ * fields became ISO strings): decoded with the dialect's `readJson`, checked to be a JSON object,
+ * and the top-level `dateKeys` turned back into `Date`s (a key that is present but not a
+ * canonical ISO time fails). The rest of the shape is what the repository wrote.
+ *
+ * @example
+ * ```ts
+ * import { dbDocument, sqliteDialect } from '@mercato/sql'
+ * dbDocument<{ at: Date }>(sqliteDialect, ['at']).decode('{"at":"2026-01-01T00:00:00.000Z"}') // right({ at: Date })
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const dbDocument = <A>(
+  dialect: Pick<SqlDialect, 'readJson'>,
+  dateKeys: ReadonlyArray<string>,
+): t.Type<A, unknown, unknown> =>
+  dbJsonAs(
+    dialect,
+    new t.Type<A, unknown, unknown>(
+      'Document',
+      (u): u is A => typeof u === 'object' && u !== null,
+      (u, c) => {
+        if (typeof u !== 'object' || u === null || Array.isArray(u) || !DbJsonValue.is(u)) {
+          return t.failure(u, c, 'not a JSON object')
+        }
+        const document: Record<string, unknown> = { ...u }
+        for (const key of dateKeys) {
+          const raw = document[key]
+          if (raw === undefined) continue
+          const at = typeof raw === 'string' ? new Date(raw) : undefined
+          if (at === undefined || Number.isNaN(at.getTime()) || at.toISOString() !== raw) {
+            return t.failure(u, c, `${key}: not an ISO time`)
+          }
+          document[key] = at
+        }
+        return t.success(document as A)
+      },
+      (a) => a,
+    ),
+  )

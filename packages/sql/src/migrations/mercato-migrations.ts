@@ -9,6 +9,7 @@ import { migration0001 } from './0001-inventory-events.js'
 import { migration0002 } from './0002-catalog-pricing.js'
 import { migration0003 } from './0003-carts-customers-conversations.js'
 import { migration0004 } from './0004-catalog-listing.js'
+import { migration0005 } from './0005-application-ports.js'
 
 /**
  * Every Mercato migration for a dialect, keyed by name (names sort in the order they run).
@@ -27,4 +28,5 @@ export const mercatoMigrations = (dialect: SqlDialect): Readonly<Record<string, 
   '0002_catalog_pricing': migration0002(dialect),
   '0003_carts_customers_conversations': migration0003(dialect),
   '0004_catalog_listing': migration0004(dialect),
+  '0005_application_ports': migration0005(dialect),
 })

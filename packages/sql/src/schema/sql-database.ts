@@ -182,6 +182,8 @@ export interface PriceListsTable {
   ends_at: Int8 | null
   created_at: Int8
   updated_at: Int8
+  /** The whole price list as JSON (migration 0005). */
+  definition: NullableJson
 }
 
 /** `price_list_prices`: a price list's price for a variant from a minimum quantity. @category schema @since 0.1.0 */
@@ -209,11 +211,39 @@ export interface PromotionsTable {
   updated_at: Int8
 }
 
-/** `promotion_usage`: redemption counters per promotion, overall (`customer_id = ''`) and per customer. @category schema @since 0.1.0 */
+/** `promotion_usage`: redemption counters per promotion, overall (`customer_id = ''`) and per customer (`'c:<id>'`, migration 0005). @category schema @since 0.1.0 */
 export interface PromotionUsageTable {
   promotion_id: string
   customer_id: string
   uses: Int8
+}
+
+/** `promotion_redemptions`: one row per promotion and order that used it (migration 0005). @category schema @since 0.1.0 */
+export interface PromotionRedemptionsTable {
+  promotion_id: string
+  order_id: string
+  customer_id: string | null
+}
+
+/** `webhook_inbox`: provider events by (provider, provider event id), until processed (migration 0005). @category schema @since 0.1.0 */
+export interface WebhookInboxTable {
+  provider: string
+  provider_event_id: string
+  event: Json
+  received_at: Int8
+  processed_at: Int8 | null
+}
+
+/** `order_views`: the order summary read model, its filter columns beside the row as JSON (migration 0005). @category schema @since 0.1.0 */
+export interface OrderViewsTable {
+  order_id: string
+  customer_id: string | null
+  status: string
+  payment_status: string
+  fulfilment_status: string
+  return_status: string
+  placed_at: Int8
+  row: Json
 }
 
 /** `carts`: the state-stored cart, its document as JSON. @category schema @since 0.1.0 */
@@ -314,6 +344,9 @@ export interface Database {
   price_list_prices: PriceListPricesTable
   promotions: PromotionsTable
   promotion_usage: PromotionUsageTable
+  promotion_redemptions: PromotionRedemptionsTable
+  webhook_inbox: WebhookInboxTable
+  order_views: OrderViewsTable
   carts: CartsTable
   checkout_attempts: CheckoutAttemptsTable
   customers: CustomersTable

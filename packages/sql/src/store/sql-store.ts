@@ -7,7 +7,6 @@
 import {
   defaultRetryPolicy,
   type InfrastructureError,
-  type ProductRepository,
   type RetryPolicy,
   type TransactionalPorts,
   type UnitOfWork,
@@ -15,13 +14,19 @@ import {
 import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import { type Kysely, sql } from 'kysely'
+import { createSqlCartRepository } from '../cart/sql-cart-repository.js'
 import { createSqlProductRepository } from '../catalog/sql-product-repository.js'
+import { createSqlCheckoutAttemptStore } from '../checkout/sql-checkout-attempt-store.js'
 import { createSqlEventStore } from '../events/sql-event-store.js'
 import { createSqlOutbox } from '../events/sql-outbox.js'
 import { createSqlIdempotencyStore } from '../idempotency/sql-idempotency-store.js'
 import { createSqlInventoryStore } from '../inventory/sql-inventory-store.js'
 import { query, transactionRunner } from '../kernel/sql-transaction.js'
 import { type MigrationReport, migrateToLatest } from '../migrations/migrate-to-latest.js'
+import { createSqlOrderViewStore } from '../order/sql-order-view-store.js'
+import { createSqlWebhookInbox } from '../payment/sql-webhook-inbox.js'
+import { createSqlPricingRepository } from '../pricing/sql-pricing-repository.js'
+import { createSqlPromotionUsageStore } from '../pricing/sql-promotion-usage-store.js'
 import type { Database } from '../schema/sql-database.js'
 import type { SqlDialect } from '../schema/sql-dialect.js'
 import { createSqlUnitOfWork } from '../unit-of-work/sql-unit-of-work.js'
@@ -43,24 +48,13 @@ export interface SqlStoreOptions {
 }
 
 /**
- * The ports a SQL store binds to one transaction: the kernel's `TransactionalPorts` and the
- * catalog's `products`.
- *
- * @category store
- * @since 0.1.0
- */
-export interface SqlPorts extends TransactionalPorts {
-  readonly products: ProductRepository
-}
-
-/**
  * Every port of a SQL store, its unit of work, `migrate()` and `health()`.
  *
  * @category store
  * @since 0.1.0
  */
-export interface SqlStore extends SqlPorts {
-  readonly unitOfWork: UnitOfWork<SqlPorts>
+export interface SqlStore extends TransactionalPorts {
+  readonly unitOfWork: UnitOfWork<TransactionalPorts>
   /** Runs every pending migration (idempotent); returns the names it applied. */
   readonly migrate: () => TE.TaskEither<InfrastructureError, MigrationReport>
   /** `select 1` round trip: `Right` when the database answers. */
@@ -70,8 +64,9 @@ export interface SqlStore extends SqlPorts {
 }
 
 /**
- * Builds the SQL ports over `db` with the dialect descriptor: `products`, `inventory`, `events`,
- * `outbox`, `idempotency`, a `unitOfWork` binding them all to one transaction, `migrate()` and `health()`.
+ * Builds every port of `TransactionalPorts` over `db` with the dialect descriptor (`products`,
+ * `inventory`, `events`, `outbox`, `idempotency`, `carts`, `pricing`, `promotionUsage`,
+ * `checkoutAttempts`, `webhooks`, `orderViews`), a `unitOfWork` binding them all to one transaction, `migrate()` and `health()`.
  * Closing the connection is the caller's (the dialect packages' `close()`).
  *
  * @example
@@ -86,7 +81,7 @@ export interface SqlStore extends SqlPorts {
 export const createSqlStore = (options: SqlStoreOptions): SqlStore => {
   const policy = options.retry ?? defaultRetryPolicy
   const run = transactionRunner(policy)
-  const portsOver = (db: Kysely<Database>): SqlPorts => {
+  const portsOver = (db: Kysely<Database>): TransactionalPorts => {
     const context: SqlContext = { db, dialect: options.dialect, run }
     return {
       products: createSqlProductRepository(context),
@@ -94,6 +89,12 @@ export const createSqlStore = (options: SqlStoreOptions): SqlStore => {
       events: createSqlEventStore(context),
       outbox: createSqlOutbox(context),
       idempotency: createSqlIdempotencyStore(context),
+      carts: createSqlCartRepository(context),
+      pricing: createSqlPricingRepository(context),
+      promotionUsage: createSqlPromotionUsageStore(context),
+      checkoutAttempts: createSqlCheckoutAttemptStore(context),
+      webhooks: createSqlWebhookInbox(context),
+      orderViews: createSqlOrderViewStore(context),
     }
   }
   return {

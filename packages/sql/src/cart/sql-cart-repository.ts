@@ -1,0 +1,92 @@
+/**
+ * The {@link CartRepository} over kysely: the cart as a JSON document in `carts.data`, its status,
+ * currency and customer in columns, saved conditionally on the stored version.
+ *
+ * @module
+ */
+import {
+  type Cart,
+  type CartId,
+  type CartRepository,
+  type ConcurrencyConflict,
+  concurrencyConflict,
+  type InfrastructureError,
+  type StoredCart,
+} from '@mercato/core'
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import * as O from 'fp-ts/Option'
+import * as TE from 'fp-ts/TaskEither'
+import * as t from 'io-ts'
+import { DbInteger, dbDocument, decodeRow } from '../kernel/row-codecs.js'
+import { query } from '../kernel/sql-transaction.js'
+import type { SqlContext } from '../store/sql-context.js'
+
+/**
+ * Makes the SQL {@link CartRepository}; passes `describeCartRepositoryConformance`. `save` is one
+ * statement (`INSERT ... ON CONFLICT DO NOTHING` for version 0, `UPDATE ... WHERE version =
+ * expected` otherwise) and a second, to read the stored version, only on a conflict. The stored
+ * version becomes `expectedVersion + 1`. Carts carry no times, so `created_at` and `updated_at`
+ * hold 0.
+ *
+ * @example
+ * ```ts
+ * import { createSqlCartRepository } from '@mercato/sql'
+ * // const carts = createSqlCartRepository(context)
+ * // await carts.save(cart, 0)()
+ * ```
+ * @category cart
+ * @since 0.1.0
+ */
+export const createSqlCartRepository = ({ db, dialect }: SqlContext): CartRepository => {
+  const row = t.type({ version: DbInteger, data: dbDocument<Cart>(dialect, []) })
+
+  const get = (cartId: CartId) =>
+    pipe(
+      query(() => db.selectFrom('carts').select(['version', 'data']).where('cart_id', '=', cartId).executeTakeFirst()),
+      TE.flatMap((found) =>
+        found === undefined
+          ? TE.right(O.none)
+          : TE.fromEither(
+              pipe(
+                decodeRow(row, 'carts', cartId)(found),
+                E.map((decoded): O.Option<StoredCart> => O.some({ cart: decoded.data, version: decoded.version })),
+              ),
+            ),
+      ),
+    )
+
+  const save = (cart: Cart, expectedVersion: number) =>
+    pipe(
+      query(async (): Promise<E.Either<ConcurrencyConflict | InfrastructureError, void>> => {
+        const columns = {
+          version: expectedVersion + 1,
+          status: cart.status,
+          currency: cart.currency,
+          customer_id: cart.customerId ?? null,
+          data: JSON.stringify(cart),
+        }
+        const written =
+          expectedVersion === 0
+            ? await db
+                .insertInto('carts')
+                .values({ cart_id: cart.id, ...columns, created_at: 0, updated_at: 0 })
+                .onConflict((oc) => oc.column('cart_id').doNothing())
+                .returning('cart_id')
+                .executeTakeFirst()
+            : await db
+                .updateTable('carts')
+                .set(columns)
+                .where('cart_id', '=', cart.id)
+                .where('version', '=', expectedVersion)
+                .returning('cart_id')
+                .executeTakeFirst()
+        if (written !== undefined) return E.right(undefined)
+        const stored = await db.selectFrom('carts').select('version').where('cart_id', '=', cart.id).executeTakeFirst()
+        return E.left(concurrencyConflict(cart.id, expectedVersion, stored === undefined ? 0 : Number(stored.version)))
+      }),
+      TE.flatMap(TE.fromEither),
+    )
+
+  return { get, save }
+}

@@ -1,0 +1,164 @@
+/**
+ * The {@link CheckoutAttemptStore} over kysely: the attempt as a JSON document in
+ * `checkout_attempts.data`, its step, payment and times in columns; `advance` is a
+ * compare-and-set on the step in one statement.
+ *
+ * @module
+ */
+import {
+  type CheckoutAttempt,
+  type CheckoutAttemptExists,
+  type CheckoutAttemptId,
+  type CheckoutAttemptPatch,
+  type CheckoutAttemptStore,
+  type CheckoutStep,
+  type CheckoutStepConflict,
+  checkoutAttemptExists,
+  checkoutStepConflict,
+  type InfrastructureError,
+  type PaymentId,
+} from '@mercato/core'
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import * as O from 'fp-ts/Option'
+import * as TE from 'fp-ts/TaskEither'
+import type { Kysely } from 'kysely'
+import { dbDocument, decodeRow } from '../kernel/row-codecs.js'
+import { query } from '../kernel/sql-transaction.js'
+import type { Database } from '../schema/sql-database.js'
+import type { SqlContext } from '../store/sql-context.js'
+
+const terminalSteps: ReadonlyArray<CheckoutStep> = ['completed', 'failed']
+
+const columnsOf = (attempt: CheckoutAttempt) => ({
+  status: attempt.step,
+  payment_reference: attempt.paymentId ?? null,
+  data: JSON.stringify(attempt),
+  updated_at: attempt.updatedAt.getTime(),
+})
+
+/**
+ * Makes the SQL {@link CheckoutAttemptStore}; passes `describeCheckoutAttemptStoreConformance`.
+ * `create` is one `INSERT ... ON CONFLICT DO NOTHING`; `advance` reads the attempt and writes it
+ * back with `WHERE status = from AND updated_at = <read>` in one transaction, so of concurrent
+ * advances from one step exactly one wins; `listStale` reads non-terminal attempts by
+ * `(status, updated_at)`, oldest first.
+ *
+ * @example
+ * ```ts
+ * import { createSqlCheckoutAttemptStore } from '@mercato/sql'
+ * // const attempts = createSqlCheckoutAttemptStore(context)
+ * // await attempts.advance(attemptId, 'started', 'reserved', { reservationId }, new Date())()
+ * ```
+ * @category checkout
+ * @since 0.1.0
+ */
+export const createSqlCheckoutAttemptStore = ({ db, dialect, run }: SqlContext): CheckoutAttemptStore => {
+  const document = dbDocument<CheckoutAttempt>(dialect, ['createdAt', 'updatedAt'])
+  const decodeAll = (rows: ReadonlyArray<{ attempt_id: string; data: unknown }>) => {
+    const attempts: Array<CheckoutAttempt> = []
+    for (const row of rows) {
+      const decoded = decodeRow(document, 'checkout_attempts', row.attempt_id)(row.data)
+      if (E.isLeft(decoded)) return decoded
+      attempts.push(decoded.right)
+    }
+    return E.right(attempts)
+  }
+  const readOne = (trx: Kysely<Database>, column: 'attempt_id' | 'payment_reference', value: string) =>
+    trx.selectFrom('checkout_attempts').select(['attempt_id', 'data']).where(column, '=', value).limit(1).execute()
+  const first = (rows: ReadonlyArray<{ attempt_id: string; data: unknown }>) =>
+    pipe(
+      decodeAll(rows),
+      E.map((attempts) => O.fromNullable(attempts[0])),
+    )
+
+  const create = (attempt: CheckoutAttempt) =>
+    pipe(
+      query(() =>
+        db
+          .insertInto('checkout_attempts')
+          .values({
+            attempt_id: attempt.attemptId,
+            idempotency_key: attempt.idempotencyKey,
+            cart_id: attempt.cartId,
+            amount: attempt.amount.amount,
+            currency: attempt.amount.currency,
+            created_at: attempt.createdAt.getTime(),
+            ...columnsOf(attempt),
+          })
+          .onConflict((oc) => oc.doNothing())
+          .returning('attempt_id')
+          .executeTakeFirst(),
+      ),
+      TE.flatMap((inserted) =>
+        inserted === undefined
+          ? TE.left<CheckoutAttemptExists | InfrastructureError>(checkoutAttemptExists(attempt.attemptId))
+          : TE.right(undefined),
+      ),
+    )
+
+  const advance = (
+    attemptId: CheckoutAttemptId,
+    from: CheckoutStep,
+    to: CheckoutStep,
+    patch: CheckoutAttemptPatch,
+    at: Date,
+  ) =>
+    run(db, (trx) => async (): Promise<E.Either<CheckoutStepConflict | InfrastructureError, CheckoutAttempt>> => {
+      const current = first(await readOne(trx, 'attempt_id', attemptId))
+      if (E.isLeft(current)) return current
+      if (O.isNone(current.right) || current.right.value.step !== from) {
+        return E.left(checkoutStepConflict(attemptId, from, O.isNone(current.right) ? null : current.right.value.step))
+      }
+      const before = current.right.value
+      const next: CheckoutAttempt = { ...before, ...patch, step: to, updatedAt: new Date(at.getTime()) }
+      const written = await trx
+        .updateTable('checkout_attempts')
+        .set(columnsOf(next))
+        .where('attempt_id', '=', attemptId)
+        .where('status', '=', from)
+        .where('updated_at', '=', before.updatedAt.getTime())
+        .returning('attempt_id')
+        .executeTakeFirst()
+      if (written === undefined) {
+        // A concurrent advance won between the read and the write (Postgres, READ COMMITTED).
+        const now = first(await readOne(trx, 'attempt_id', attemptId))
+        if (E.isLeft(now)) return now
+        return E.left(checkoutStepConflict(attemptId, from, O.isNone(now.right) ? null : now.right.value.step))
+      }
+      return E.right(next)
+    })
+
+  const get = (attemptId: CheckoutAttemptId) =>
+    pipe(
+      query(() => readOne(db, 'attempt_id', attemptId)),
+      TE.flatMap((rows) => TE.fromEither(first(rows))),
+    )
+
+  const byPaymentId = (paymentId: PaymentId) =>
+    pipe(
+      query(() => readOne(db, 'payment_reference', paymentId)),
+      TE.flatMap((rows) => TE.fromEither(first(rows))),
+    )
+
+  const listStale = (olderThan: Date, limit: number) => {
+    const size = Math.max(0, Math.floor(limit))
+    if (!(size > 0)) return TE.right([])
+    return pipe(
+      query(() =>
+        db
+          .selectFrom('checkout_attempts')
+          .select(['attempt_id', 'data'])
+          .where('status', 'not in', terminalSteps)
+          .where('updated_at', '<', olderThan.getTime())
+          .orderBy('updated_at')
+          .orderBy('attempt_id')
+          .limit(Math.min(size, Number.MAX_SAFE_INTEGER))
+          .execute(),
+      ),
+      TE.flatMap((rows) => TE.fromEither(decodeAll(rows))),
+    )
+  }
+
+  return { create, advance, get, byPaymentId, listStale }
+}

@@ -1,0 +1,147 @@
+/**
+ * The {@link OrderViewStore} over kysely: order summary rows as JSON beside the columns listings
+ * filter and page on, newest first by `(placed_at, order_id)`.
+ *
+ * @module
+ */
+import {
+  type InfrastructureError,
+  listOrders,
+  type OrderId,
+  type OrderListQuery,
+  type OrderPage,
+  type OrderSummaryRow,
+  type OrderViewStore,
+  orderCursor,
+  type ValidationFailed,
+} from '@mercato/core'
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import * as O from 'fp-ts/Option'
+import * as TE from 'fp-ts/TaskEither'
+import { type Expression, type SqlBool, sql } from 'kysely'
+import { dbDocument, decodeRow } from '../kernel/row-codecs.js'
+import { query } from '../kernel/sql-transaction.js'
+import type { SqlContext } from '../store/sql-context.js'
+
+// A cursor `listOrders` accepted: `<placedAt ms>~<orderId>` (see `orderCursor`).
+const cursorPosition = (cursor: string): { readonly time: number; readonly orderId: string } => {
+  const split = cursor.indexOf('~')
+  return { time: Number(cursor.slice(0, split)), orderId: cursor.slice(split + 1) }
+}
+
+/**
+ * Makes the SQL {@link OrderViewStore}; passes `describeOrderViewStoreConformance`. `list` and
+ * `byCustomer` check the limit and cursor with core's `listOrders` (so they fail alike), then read
+ * one page in one statement: filters on columns, keyset `(placed_at, order_id) < cursor`,
+ * `ORDER BY placed_at DESC, order_id DESC` (code-unit order), `LIMIT n + 1`.
+ *
+ * @example
+ * ```ts
+ * import { createSqlOrderViewStore } from '@mercato/sql'
+ * // const views = createSqlOrderViewStore(context)
+ * // await views.list({ status: ['placed'], limit: 20 })()
+ * ```
+ * @category order
+ * @since 0.1.0
+ */
+export const createSqlOrderViewStore = ({ db, dialect }: SqlContext): OrderViewStore => {
+  const document = dbDocument<OrderSummaryRow>(dialect, ['placedAt', 'updatedAt'])
+  const id = dialect.byCodeUnit('order_views.order_id')
+
+  const save = (row: OrderSummaryRow) => {
+    const columns = {
+      customer_id: row.customerId ?? null,
+      status: row.status,
+      payment_status: row.paymentStatus,
+      fulfilment_status: row.fulfilmentStatus,
+      return_status: row.returnStatus,
+      placed_at: row.placedAt.getTime(),
+      row: JSON.stringify(row),
+    }
+    return pipe(
+      query(() =>
+        db
+          .insertInto('order_views')
+          .values({ order_id: row.orderId, ...columns })
+          .onConflict((oc) => oc.column('order_id').doUpdateSet(columns))
+          .execute(),
+      ),
+      TE.map(() => undefined),
+    )
+  }
+
+  const get = (orderId: OrderId) =>
+    pipe(
+      query(() => db.selectFrom('order_views').select('row').where('order_id', '=', orderId).executeTakeFirst()),
+      TE.flatMap((found) =>
+        found === undefined
+          ? TE.right(O.none)
+          : TE.fromEither(pipe(decodeRow(document, 'order_views', orderId)(found.row), E.map(O.some))),
+      ),
+    )
+
+  const list = (request: OrderListQuery): TE.TaskEither<ValidationFailed | InfrastructureError, OrderPage> => {
+    const checked = listOrders(request)({ rows: new Map(), corrupt: [] })
+    if (E.isLeft(checked)) return TE.left(checked.left)
+    const limit = request.limit ?? 20
+    const page = db
+      .selectFrom('order_views')
+      .select(['order_id', 'row'])
+      .where((eb) => {
+        const conditions: Array<Expression<SqlBool>> = []
+        const within = (
+          column: 'status' | 'payment_status' | 'fulfilment_status' | 'return_status',
+          values?: ReadonlyArray<string>,
+        ) => {
+          if (values === undefined) return
+          conditions.push(values.length === 0 ? sql<SqlBool>`1 = 0` : eb(column, 'in', values))
+        }
+        within('status', request.status)
+        within('payment_status', request.paymentStatus)
+        within('fulfilment_status', request.fulfilmentStatus)
+        within('return_status', request.returnStatus)
+        if (request.customerId !== undefined) conditions.push(eb('customer_id', '=', request.customerId))
+        if (request.placedFrom !== undefined) conditions.push(eb('placed_at', '>=', request.placedFrom.getTime()))
+        if (request.placedTo !== undefined) conditions.push(eb('placed_at', '<', request.placedTo.getTime()))
+        if (request.cursor !== undefined) {
+          const after = cursorPosition(request.cursor)
+          conditions.push(
+            eb.or([
+              eb('placed_at', '<', after.time),
+              eb.and([eb('placed_at', '=', after.time), eb(id, '<', after.orderId)]),
+            ]),
+          )
+        }
+        return eb.and(conditions)
+      })
+      .orderBy('placed_at', 'desc')
+      .orderBy(id, 'desc')
+      .limit(limit + 1)
+    return pipe(
+      query(() => page.execute()),
+      TE.flatMap((rows) => {
+        const decoded: Array<OrderSummaryRow> = []
+        for (const row of rows.slice(0, limit)) {
+          const result = decodeRow(document, 'order_views', row.order_id)(row.row)
+          if (E.isLeft(result)) return TE.left<ValidationFailed | InfrastructureError>(result.left)
+          decoded.push(result.right)
+        }
+        const last = decoded.at(-1)
+        return TE.right(
+          rows.length > limit && last !== undefined
+            ? { rows: decoded, nextCursor: orderCursor(last) }
+            : { rows: decoded },
+        )
+      }),
+    )
+  }
+
+  const clear = () =>
+    pipe(
+      query(() => db.deleteFrom('order_views').execute()),
+      TE.map(() => undefined),
+    )
+
+  return { save, get, list, byCustomer: (customerId, page) => list({ ...page, customerId }), clear }
+}
