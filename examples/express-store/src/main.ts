@@ -18,7 +18,12 @@ const app = buildExpressApp({
 })
 const server = app.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo
-  const where = config.database.kind === 'sqlite' ? `SQLite ${config.database.filename}` : 'Postgres'
+  const where =
+    config.database.kind === 'sqlite'
+      ? `SQLite ${config.database.filename}`
+      : config.database.kind === 'postgres'
+        ? 'Postgres'
+        : 'memory (nothing is kept)'
   if (store.seeded?.seeded === true)
     console.log(`[mercato] seeded ${store.seeded.products} demo products (${store.seeded.variants} variants)`)
   console.log(`[mercato] Express example store on ${where}`)

@@ -19,7 +19,12 @@ await app.listen({ port: config.port, host: config.host })
 
 const address = app.server.address()
 const port = typeof address === 'object' && address !== null ? address.port : config.port
-const where = config.database.kind === 'sqlite' ? `SQLite ${config.database.filename}` : 'Postgres'
+const where =
+  config.database.kind === 'sqlite'
+    ? `SQLite ${config.database.filename}`
+    : config.database.kind === 'postgres'
+      ? 'Postgres'
+      : 'memory (nothing is kept)'
 if (store.seeded?.seeded === true)
   console.log(`[mercato] seeded ${store.seeded.products} demo products (${store.seeded.variants} variants)`)
 console.log(`[mercato] Fastify example store on ${where}`)

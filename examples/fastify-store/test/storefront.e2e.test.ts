@@ -31,7 +31,10 @@ describe.skipIf(!haveChromium)('storefront in headless Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mercato-e2e-'))
     store = await createStoreApp({
-      database: { kind: 'sqlite', filename: join(dir, 'store.db') },
+      database:
+        process.env.MERCATO_E2E_MEMORY === 'true'
+          ? { kind: 'memory' }
+          : { kind: 'sqlite', filename: join(dir, 'store.db') },
       port: 0,
       host: '127.0.0.1',
       adminToken: undefined,
@@ -65,6 +68,7 @@ describe.skipIf(!haveChromium)('storefront in headless Chromium', () => {
 
   it('browses, searches, applies a code and places an order', async () => {
     const page = await browser.newPage()
+    page.setDefaultTimeout(10_000)
     const pageErrors: Array<string> = []
     page.on('pageerror', (error) => pageErrors.push(error.message))
     await page.goto(url)
@@ -72,7 +76,7 @@ describe.skipIf(!haveChromium)('storefront in headless Chromium', () => {
     expect(await page.locator('[data-testid="product"]').count()).toBe(12)
 
     // Search.
-    await page.fill('#search', 'tee')
+    await page.fill('#search', 'classic')
     await page.click('#search-form button')
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="product"]').length === 1)
     const card = page.locator('[data-testid="product"]', { hasText: 'Classic Tee' })

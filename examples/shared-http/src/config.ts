@@ -11,6 +11,8 @@
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly filename: string }
+  /** Process memory (testkit's in-memory store): nothing survives a restart. `DATABASE_URL=memory:`. */
+  | { readonly kind: 'memory' }
   | {
       readonly kind: 'postgres'
       readonly connectionString: string
@@ -46,13 +48,15 @@ export const configFromEnv = (env: Readonly<Record<string, string | undefined>> 
   const schema = nonEmpty(env.MERCATO_PG_SCHEMA)
   return {
     database:
-      url === undefined
-        ? { kind: 'sqlite', filename: nonEmpty(env.MERCATO_SQLITE_FILE) ?? './mercato.db' }
-        : {
-            kind: 'postgres',
-            connectionString: url,
-            ...(schema === undefined ? {} : { schema }),
-          },
+      url === 'memory:'
+        ? { kind: 'memory' }
+        : url === undefined
+          ? { kind: 'sqlite', filename: nonEmpty(env.MERCATO_SQLITE_FILE) ?? './mercato.db' }
+          : {
+              kind: 'postgres',
+              connectionString: url,
+              ...(schema === undefined ? {} : { schema }),
+            },
     port: portOf(nonEmpty(env.PORT), 3000),
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
     adminToken: nonEmpty(env.MERCATO_ADMIN_TOKEN),

@@ -9,6 +9,7 @@ import {
   type Commerce,
   type CommercePromiseApi,
   createCommerce,
+  type InfrastructureError,
   parseShippingConfig,
   parseTaxConfig,
   type ShippingConfig,
@@ -17,8 +18,9 @@ import {
 } from '@mercato/core'
 import { createPostgresStore } from '@mercato/postgres'
 import { createSqliteStore } from '@mercato/sqlite'
-import { createInMemoryPaymentProvider, type InMemoryPaymentProvider } from '@mercato/testkit'
+import { createInMemoryPaymentProvider, createInMemoryStore, type InMemoryPaymentProvider } from '@mercato/testkit'
 import * as E from 'fp-ts/Either'
+import * as TE from 'fp-ts/TaskEither'
 import pg from 'pg'
 import type { DatabaseConfig, StoreConfig } from './config.js'
 import type { Route } from './http-route.js'
@@ -45,7 +47,19 @@ const orThrow = <A>(what: string, result: E.Either<unknown, A>): A => {
   throw new Error(`${what}: ${JSON.stringify(result.left)}`)
 }
 
+const memoryStore = () => {
+  const store = createInMemoryStore()
+  const fine = <A>(value: A) => TE.right<InfrastructureError, A>(value)
+  return {
+    ...store,
+    migrate: () => fine(undefined),
+    health: () => fine({ latencyMs: 0 }),
+    close: () => fine(undefined),
+  }
+}
+
 const openStore = (database: DatabaseConfig) => {
+  if (database.kind === 'memory') return memoryStore()
   if (database.kind === 'sqlite') return createSqliteStore({ filename: database.filename })
   if (database.schema === undefined) return createPostgresStore({ connectionString: database.connectionString })
   const pool = new pg.Pool({

@@ -79,6 +79,14 @@ const expectProblem = (answer: Answer, status: number, code: string): void => {
 }
 
 const databases = (postgresUrl: string | undefined) => [
+  ...(process.env.MERCATO_CONTRACT_MEMORY === 'true'
+    ? [
+        {
+          name: 'memory',
+          open: async (): Promise<TestDatabase> => ({ config: { kind: 'memory' }, drop: async () => {} }),
+        },
+      ]
+    : []),
   { name: 'sqlite', open: async (): Promise<TestDatabase> => sqliteTestDatabase() },
   ...(postgresUrl === undefined
     ? []
