@@ -86,7 +86,7 @@ export const createSqlCheckoutAttemptStore = ({ db, dialect, run }: SqlContext):
             created_at: attempt.createdAt.getTime(),
             ...columnsOf(attempt),
           })
-          .onConflict((oc) => oc.doNothing())
+          .onConflict((oc) => oc.column('attempt_id').doNothing())
           .returning('attempt_id')
           .executeTakeFirst(),
       ),

@@ -2,7 +2,8 @@
  * Migration 0005: what the application layer's ports need. Promotion redemptions (one row per
  * promotion and order) beside usage counters that no longer reference `promotions` (a code's
  * limit is enforced whether or not its definition lives here), price-list documents, the webhook
- * inbox, the order summary read model, and an index to find a checkout attempt by payment.
+ * inbox, the order summary read model, an index to find a checkout attempt by payment, and
+ * idempotency keys of checkout attempts no longer unique (a retry after a decline reuses the key).
  *
  * @module
  */
@@ -31,6 +32,9 @@ const up = async (db: Kysely<unknown>, dialect: SqlDialect): Promise<void> => {
   await db.schema.alterTable('price_lists').addColumn('definition', dialect.jsonType).execute()
   await db.schema.createIndex('price_lists_by_currency').on('price_lists').columns(['currency']).execute()
 
+  // A declined or compensated attempt frees its idempotency key: the retry is a new attempt with it.
+  await db.schema.dropIndex('checkout_attempts_by_key').execute()
+  await db.schema.createIndex('checkout_attempts_by_key').on('checkout_attempts').columns(['idempotency_key']).execute()
   await db.schema
     .createIndex('checkout_attempts_by_payment')
     .on('checkout_attempts')
@@ -75,6 +79,13 @@ const down = async (db: Kysely<unknown>): Promise<void> => {
   await db.schema.dropTable('order_views').execute()
   await db.schema.dropTable('webhook_inbox').execute()
   await db.schema.dropIndex('checkout_attempts_by_payment').execute()
+  await db.schema.dropIndex('checkout_attempts_by_key').execute()
+  await db.schema
+    .createIndex('checkout_attempts_by_key')
+    .on('checkout_attempts')
+    .columns(['idempotency_key'])
+    .unique()
+    .execute()
   await db.schema.dropIndex('price_lists_by_currency').execute()
   await db.schema.alterTable('price_lists').dropColumn('definition').execute()
   await db.schema.dropTable('promotion_redemptions').execute()

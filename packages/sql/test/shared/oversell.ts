@@ -4,10 +4,16 @@
  * together, check exactly `stock` attempts succeeded and the books balance).
  */
 import { fork } from 'node:child_process'
-import { defaultLocationId, type ReservationId, type Sku, type TransactionalPorts } from '@mercato/core'
+import {
+  defaultLocationId,
+  type PromotionId,
+  type ReservationId,
+  type Sku,
+  type TransactionalPorts,
+} from '@mercato/core'
 import * as E from 'fp-ts/Either'
 
-/** What a worker reports. */
+/** What a worker reports: attempts that took a limited unit (`reserved`), were refused at the limit (`insufficient`), or failed otherwise. */
 export interface WorkerReport {
   readonly reserved: number
   readonly insufficient: number
@@ -85,14 +91,17 @@ export const runWorkers = async (
   }
 }
 
-/** The worker side: open the store, say ready, wait for "go", run, report, exit. */
-export const workerMain = async (open: () => Promise<TransactionalPorts & { close: () => unknown }>) => {
+/** The worker side: open the store, say ready, wait for "go", run `work` (default: reserve attempts), report, exit. */
+export const workerMain = async (
+  open: () => Promise<TransactionalPorts & { close: () => unknown }>,
+  work: (store: TransactionalPorts, worker: number, attempts: number) => Promise<WorkerReport> = reserveAttempts,
+) => {
   const store = await open()
   const worker = Number(process.env.WORKER_INDEX)
   const attempts = Number(process.env.ATTEMPTS)
   process.send?.('ready')
   await new Promise<void>((resolve) => process.once('message', () => resolve()))
-  const report = await reserveAttempts(store, worker, attempts)
+  const report = await work(store, worker, attempts)
   process.send?.(report)
   const close = store.close() as unknown
   if (typeof close === 'function') await close()
@@ -109,5 +118,33 @@ export const books = async (store: TransactionalPorts) => {
     ledgerSum: ledger.right.reduce((sum, entry) => sum + entry.delta, 0),
     sold: ledger.right.filter((entry) => entry.reason === 'sold').length,
     lowestOnHand: Math.min(...ledger.right.map((entry) => entry.onHandAfter)),
+  }
+}
+
+export const limitedPromotion = 'promo_limited' as PromotionId
+
+/** Runs `attempts` concurrent redemptions of {@link limitedPromotion} (limited to 100 uses), one order each. */
+export const redeemAttempts = async (
+  store: TransactionalPorts,
+  worker: number,
+  attempts: number,
+): Promise<WorkerReport> => {
+  const results = await Promise.all(
+    Array.from({ length: attempts }, async (_, i) => {
+      const redeemed = await store.promotionUsage.redeem({
+        promotionId: limitedPromotion,
+        orderId: `order-${worker}-${i}`,
+        customerId: `customer-${worker}-${i % 7}`,
+        limits: { total: 100 },
+      })()
+      if (E.isLeft(redeemed))
+        return redeemed.left._tag === 'UsageLimitReached' ? 'insufficient' : JSON.stringify(redeemed.left)
+      return 'reserved'
+    }),
+  )
+  return {
+    reserved: results.filter((r) => r === 'reserved').length,
+    insufficient: results.filter((r) => r === 'insufficient').length,
+    failures: results.filter((r) => r !== 'reserved' && r !== 'insufficient'),
   }
 }
