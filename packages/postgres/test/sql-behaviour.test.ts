@@ -5,6 +5,7 @@ import { createPostgresStore } from '@mercato/postgres'
 import { sql } from 'kysely'
 import { afterAll, describe, it } from 'vitest'
 import { describeInjection } from '../../sql/test/shared/injection-cases.js'
+import { describeProjectionRebuild } from '../../sql/test/shared/projection-rebuild.js'
 import { describeQueryCounts } from '../../sql/test/shared/query-count-cases.js'
 import { requireDatabase } from './support/database.js'
 import { postgresStores } from './support/stores.js'
@@ -35,6 +36,10 @@ if (url === undefined) {
       })
       return { ...store, statements }
     })
+  })
+
+  describe('Postgres projections', () => {
+    describeProjectionRebuild(() => stores.fresh())
   })
 
   describe('Postgres injection', () => {

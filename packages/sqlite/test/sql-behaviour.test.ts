@@ -3,6 +3,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { describeInjection } from '../../sql/test/shared/injection-cases.js'
+import { describeProjectionRebuild } from '../../sql/test/shared/projection-rebuild.js'
 import { describeQueryCounts } from '../../sql/test/shared/query-count-cases.js'
 import { sqliteStores } from './support.js'
 
@@ -77,4 +78,8 @@ describe('SQLite product text index (FTS5 trigram)', () => {
     const rows = await sql<{ n: number }>`select count(*) as n from products_search`.execute(store.db)
     expect(rows.rows[0]?.n).toBe(1)
   })
+})
+
+describe('SQLite projections', () => {
+  describeProjectionRebuild(async () => (await stores.fresh()).store)
 })
