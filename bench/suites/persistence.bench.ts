@@ -38,7 +38,8 @@ const at = new Date('2026-03-01T10:00:00.000Z')
 const expiresAt = new Date('2026-03-01T10:15:00.000Z')
 const plenty = 1_000_000_000
 
-const orThrow = <A>(result: E.Either<unknown, A>, what: string): A => {
+/** The value of a `Right`; throws with `what` on a `Left` (a bench cannot go on). */
+export const orThrow = <A>(result: E.Either<unknown, A>, what: string): A => {
   if (E.isLeft(result)) throw new Error(`${what} failed: ${JSON.stringify(result.left)}`)
   return result.right
 }
@@ -101,7 +102,7 @@ const opsPerSecond = async (op: () => unknown, count: number): Promise<number> =
  * (order flipped every round) and records the median ops/s of each side and their ratio. On a
  * busy machine a load spike then hits both sides alike instead of one whole measurement.
  */
-const compare = async (
+export const compare = async (
   h: Harness,
   name: string,
   warmUp: number,
@@ -306,14 +307,15 @@ const benchSqlite = async (h: Harness): Promise<void> => {
   }
 }
 
-const reachablePostgres = async (): Promise<string | undefined> => {
+/** The test database URL when one answers (DATABASE_URL or the local default), else undefined after a message. */
+export const reachablePostgres = async (): Promise<string | undefined> => {
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 })
   try {
     await client.connect()
     return url
   } catch {
-    process.stderr.write(`[bench] persistence: no Postgres at ${url} (set DATABASE_URL); Postgres skipped\n`)
+    process.stderr.write(`[bench] no Postgres at ${url} (set DATABASE_URL); Postgres skipped\n`)
     return undefined
   } finally {
     await client.end().catch(() => undefined)
