@@ -521,7 +521,7 @@ const decideActive = (cart: Cart, command: Exclude<CartCommand, CreateCart>): De
  * @category cart
  * @since 0.1.0
  */
-export const decideCart = (command: CartCommand, state: Cart): Decision => {
+export const decideCart = (command: CartCommand, state: Cart): E.Either<CartError, ReadonlyArray<CartEvent>> => {
   const parsed = parseCartCommand(command)
   return E.isLeft(parsed) ? parsed : decideChecked(parsed.right, state)
 }

@@ -31,7 +31,14 @@ import type {
 } from './order-commands.js'
 import type { OrderListQuery } from './order-projections.js'
 
-type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+/**
+ * `T` with its optional members' `undefined` removed: what the command schemas output under
+ * `exactOptionalPropertyTypes`.
+ *
+ * @category order
+ * @since 0.1.0
+ */
+export type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
   [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>
 }
 

@@ -24,7 +24,13 @@ import * as E from 'fp-ts/Either'
 import * as O from 'fp-ts/Option'
 import { type InMemoryCell, runSync } from '../kernel/in-memory-cell.js'
 
-interface StockRow {
+/**
+ * One stock row of the in-memory inventory store (per SKU and location).
+ *
+ * @category inventory
+ * @since 0.1.0
+ */
+export interface StockRow {
   readonly sku: Sku
   readonly locationId: LocationId
   onHand: number
