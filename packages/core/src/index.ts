@@ -5,6 +5,8 @@
  */
 export * from './cart/index.js'
 export * from './catalog/index.js'
+export * from './checkout/index.js'
+export * from './commerce/index.js'
 export * from './events/index.js'
 export * from './idempotency/index.js'
 export * from './inventory/index.js'

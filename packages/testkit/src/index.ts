@@ -6,9 +6,13 @@
  */
 export * from './builders/catalog-builders.js'
 export * from './builders/order-builders.js'
+export * from './cart/index.js'
 export * from './catalog/index.js'
+export * from './checkout/index.js'
 export * from './events/index.js'
 export * from './idempotency/index.js'
 export * from './inventory/index.js'
 export * from './kernel/index.js'
+export * from './order/index.js'
 export * from './payment/index.js'
+export * from './pricing/index.js'

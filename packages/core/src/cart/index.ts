@@ -1,6 +1,7 @@
 export * from './cart.js'
 export * from './cart-decider.js'
 export * from './cart-errors.js'
+export * from './cart-ports.js'
 export * from './cart-pricing-errors.js'
 export * from './cart-schemas.js'
 export * from './price-cart.js'

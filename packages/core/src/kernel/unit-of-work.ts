@@ -6,9 +6,15 @@
  */
 import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
+import type { CartRepository } from '../cart/cart-ports.js'
+import type { ProductRepository } from '../catalog/catalog-ports.js'
+import type { CheckoutAttemptStore } from '../checkout/checkout-ports.js'
 import type { EventStore, Outbox } from '../events/index.js'
 import type { IdempotencyStore } from '../idempotency/index.js'
 import type { InventoryStore } from '../inventory/index.js'
+import type { OrderViewStore } from '../order/order-ports.js'
+import type { WebhookInbox } from '../payment/webhook-inbox-ports.js'
+import type { PricingRepository, PromotionUsageStore } from '../pricing/pricing-ports.js'
 import type { InfrastructureError } from './kernel-errors.js'
 
 /**
@@ -50,8 +56,16 @@ export interface UnitOfWork<Ports> {
 }
 
 /**
- * The ports a store binds to one transaction. (Catalog and carts join when their ports land.)
+ * The ports a store binds to one transaction: everything `createCommerce` writes. A store
+ * (`createInMemoryStore`, the SQLite and Postgres stores) implements all of them over one
+ * database, so a unit of work can change several atomically.
  *
+ * @example
+ * ```ts
+ * import type { TransactionalPorts } from '@mercato/core'
+ * declare const ports: TransactionalPorts
+ * const { carts, inventory, checkoutAttempts } = ports
+ * ```
  * @category kernel
  * @since 0.1.0
  */
@@ -60,6 +74,13 @@ export interface TransactionalPorts {
   readonly events: EventStore
   readonly outbox: Outbox
   readonly idempotency: IdempotencyStore
+  readonly products: ProductRepository
+  readonly carts: CartRepository
+  readonly pricing: PricingRepository
+  readonly promotionUsage: PromotionUsageStore
+  readonly checkoutAttempts: CheckoutAttemptStore
+  readonly webhooks: WebhookInbox
+  readonly orderViews: OrderViewStore
 }
 
 /**

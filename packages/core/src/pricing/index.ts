@@ -1,5 +1,6 @@
 export * from './price-list.js'
 export * from './pricing-errors.js'
+export * from './pricing-ports.js'
 export * from './pricing-schemas.js'
 export * from './promotion.js'
 export * from './promotion-engine.js'

@@ -5,10 +5,16 @@
  * @packageDocumentation
  */
 export * from '../kernel/conformance-harness.js'
+export * from './cart-repository-conformance.js'
+export * from './checkout-attempt-store-conformance.js'
+export * from './checkout-scenarios.js'
 export * from './event-store-conformance.js'
 export * from './idempotency-store-conformance.js'
 export * from './inventory-store-conformance.js'
+export * from './order-view-store-conformance.js'
 export * from './outbox-conformance.js'
-export * from './product-repository-conformance.js'
 export * from './payment-provider-conformance.js'
+export * from './pricing-conformance.js'
+export * from './product-repository-conformance.js'
 export * from './unit-of-work-conformance.js'
+export * from './webhook-inbox-conformance.js'

@@ -5,17 +5,39 @@
  * @module
  */
 import {
+  type CartRepository,
+  type CheckoutAttemptStore,
   type EventStore,
   type IdempotencyStore,
   type InfrastructureError,
   type InventoryStore,
   infrastructureError,
+  type OrderViewStore,
   type Outbox,
+  type PricingRepository,
+  type ProductRepository,
+  type PromotionUsageStore,
   type TransactionalPorts,
   type UnitOfWork,
+  type WebhookInbox,
 } from '@mercato/core'
 import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
+import {
+  createInMemoryCartRepository,
+  createInMemoryCartState,
+  type InMemoryCartState,
+} from '../cart/in-memory-cart-repository.js'
+import {
+  createInMemoryProductRepository,
+  createInMemoryProductState,
+  type InMemoryProductState,
+} from '../catalog/in-memory-product-repository.js'
+import {
+  createInMemoryCheckoutAttemptState,
+  createInMemoryCheckoutAttemptStore,
+  type InMemoryCheckoutAttemptState,
+} from '../checkout/in-memory-checkout-attempt-store.js'
 import {
   createInMemoryEventState,
   createInMemoryEventStore,
@@ -36,6 +58,24 @@ import {
   createInMemoryInventoryStore,
   type InMemoryInventoryState,
 } from '../inventory/in-memory-inventory-store.js'
+import {
+  createInMemoryOrderViewState,
+  createInMemoryOrderViewStore,
+  type InMemoryOrderViewState,
+} from '../order/in-memory-order-view-store.js'
+import {
+  createInMemoryWebhookInbox,
+  createInMemoryWebhookInboxState,
+  type InMemoryWebhookInboxState,
+} from '../payment/in-memory-webhook-inbox.js'
+import {
+  createInMemoryPricingRepository,
+  createInMemoryPricingState,
+  createInMemoryPromotionUsageState,
+  createInMemoryPromotionUsageStore,
+  type InMemoryPricingState,
+  type InMemoryPromotionUsageState,
+} from '../pricing/in-memory-pricing.js'
 import { createMutex, type Mutex } from './mutex.js'
 
 /**
@@ -50,6 +90,13 @@ export interface InMemoryDatabase {
   readonly events: InMemoryEventState
   readonly outbox: InMemoryOutboxState
   readonly idempotency: InMemoryIdempotencyState
+  readonly products: InMemoryProductState
+  readonly carts: InMemoryCartState
+  readonly pricing: InMemoryPricingState
+  readonly promotionUsage: InMemoryPromotionUsageState
+  readonly checkoutAttempts: InMemoryCheckoutAttemptState
+  readonly webhooks: InMemoryWebhookInboxState
+  readonly orderViews: InMemoryOrderViewState
   readonly lock: Mutex
 }
 
@@ -71,6 +118,13 @@ export const createInMemoryDatabase = (): InMemoryDatabase => ({
   events: createInMemoryEventState(),
   outbox: createInMemoryOutboxState(),
   idempotency: createInMemoryIdempotencyState(),
+  products: createInMemoryProductState(),
+  carts: createInMemoryCartState(),
+  pricing: createInMemoryPricingState(),
+  promotionUsage: createInMemoryPromotionUsageState(),
+  checkoutAttempts: createInMemoryCheckoutAttemptState(),
+  webhooks: createInMemoryWebhookInboxState(),
+  orderViews: createInMemoryOrderViewState(),
   lock: createMutex(),
 })
 
@@ -120,7 +174,57 @@ const wrapPorts = (ports: TransactionalPorts, around: Around): TransactionalPort
     complete: around(ports.idempotency.complete),
     abandon: around(ports.idempotency.abandon),
   }
-  return { inventory, events, outbox, idempotency }
+  const products: ProductRepository = {
+    get: around(ports.products.get),
+    getMany: around(ports.products.getMany),
+    findBySku: around(ports.products.findBySku),
+    save: around(ports.products.save),
+    list: around(ports.products.list),
+  }
+  const carts: CartRepository = { get: around(ports.carts.get), save: around(ports.carts.save) }
+  const pricing: PricingRepository = {
+    activePromotions: around(ports.pricing.activePromotions),
+    priceLists: around(ports.pricing.priceLists),
+    savePromotion: around(ports.pricing.savePromotion),
+    savePriceList: around(ports.pricing.savePriceList),
+  }
+  const promotionUsage: PromotionUsageStore = {
+    usage: around(ports.promotionUsage.usage),
+    redeem: around(ports.promotionUsage.redeem),
+    release: around(ports.promotionUsage.release),
+  }
+  const checkoutAttempts: CheckoutAttemptStore = {
+    create: around(ports.checkoutAttempts.create),
+    advance: around(ports.checkoutAttempts.advance),
+    get: around(ports.checkoutAttempts.get),
+    byPaymentId: around(ports.checkoutAttempts.byPaymentId),
+    listStale: around(ports.checkoutAttempts.listStale),
+  }
+  const webhooks: WebhookInbox = {
+    record: around(ports.webhooks.record),
+    markProcessed: around(ports.webhooks.markProcessed),
+    listUnprocessed: around(ports.webhooks.listUnprocessed),
+  }
+  const orderViews: OrderViewStore = {
+    save: around(ports.orderViews.save),
+    get: around(ports.orderViews.get),
+    list: around(ports.orderViews.list),
+    byCustomer: around(ports.orderViews.byCustomer),
+    clear: around(ports.orderViews.clear),
+  }
+  return {
+    inventory,
+    events,
+    outbox,
+    idempotency,
+    products,
+    carts,
+    pricing,
+    promotionUsage,
+    checkoutAttempts,
+    webhooks,
+    orderViews,
+  }
 }
 
 interface Snapshot {
@@ -128,6 +232,13 @@ interface Snapshot {
   readonly events: InMemoryEventState['data']
   readonly outbox: InMemoryOutboxState['data']
   readonly idempotency: InMemoryIdempotencyState['data']
+  readonly products: InMemoryProductState['data']
+  readonly carts: InMemoryCartState['data']
+  readonly pricing: InMemoryPricingState['data']
+  readonly promotionUsage: InMemoryPromotionUsageState['data']
+  readonly checkoutAttempts: InMemoryCheckoutAttemptState['data']
+  readonly webhooks: InMemoryWebhookInboxState['data']
+  readonly orderViews: InMemoryOrderViewState['data']
 }
 
 const snapshotOf = (database: InMemoryDatabase): Snapshot =>
@@ -136,6 +247,13 @@ const snapshotOf = (database: InMemoryDatabase): Snapshot =>
     events: database.events.data,
     outbox: database.outbox.data,
     idempotency: database.idempotency.data,
+    products: database.products.data,
+    carts: database.carts.data,
+    pricing: database.pricing.data,
+    promotionUsage: database.promotionUsage.data,
+    checkoutAttempts: database.checkoutAttempts.data,
+    webhooks: database.webhooks.data,
+    orderViews: database.orderViews.data,
   })
 
 const restore = (database: InMemoryDatabase, snapshot: Snapshot): void => {
@@ -143,6 +261,13 @@ const restore = (database: InMemoryDatabase, snapshot: Snapshot): void => {
   database.events.data = snapshot.events
   database.outbox.data = snapshot.outbox
   database.idempotency.data = snapshot.idempotency
+  database.products.data = snapshot.products
+  database.carts.data = snapshot.carts
+  database.pricing.data = snapshot.pricing
+  database.promotionUsage.data = snapshot.promotionUsage
+  database.checkoutAttempts.data = snapshot.checkoutAttempts
+  database.webhooks.data = snapshot.webhooks
+  database.orderViews.data = snapshot.orderViews
 }
 
 const transactionEnded = (): InfrastructureError =>
@@ -172,6 +297,13 @@ export const createInMemoryStore = (database: InMemoryDatabase = createInMemoryD
     events: createInMemoryEventStore(database.events),
     outbox: createInMemoryOutbox(database.outbox),
     idempotency: createInMemoryIdempotencyStore(database.idempotency),
+    products: createInMemoryProductRepository(database.products),
+    carts: createInMemoryCartRepository(database.carts),
+    pricing: createInMemoryPricingRepository(database.pricing),
+    promotionUsage: createInMemoryPromotionUsageStore(database.promotionUsage),
+    checkoutAttempts: createInMemoryCheckoutAttemptStore(database.checkoutAttempts),
+    webhooks: createInMemoryWebhookInbox(database.webhooks),
+    orderViews: createInMemoryOrderViewStore(database.orderViews),
   }
 
   const autocommit = wrapPorts(

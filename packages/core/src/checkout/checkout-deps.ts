@@ -1,0 +1,250 @@
+/**
+ * What the checkout saga and the order use cases share: their dependencies, pricing a cart
+ * from the stores, and reading and writing an order stream (events, outbox, summary row).
+ *
+ * @module
+ */
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import * as O from 'fp-ts/Option'
+import * as TE from 'fp-ts/TaskEither'
+import type { Cart, CartTotals, PriceCartError, PricingContext, VariantPricing } from '../cart/index.js'
+import { priceCart } from '../cart/index.js'
+import type { VariantId } from '../catalog/index.js'
+import { type NewEvent, outboxMessageOf } from '../events/index.js'
+import type {
+  Clock,
+  ConcurrencyConflict,
+  CorruptRecord,
+  IdGenerator,
+  InfrastructureError,
+  Logger,
+  TransactionalPorts,
+  UnitOfWork,
+} from '../kernel/index.js'
+import {
+  decodeOrderEvent,
+  encodeOrderEvent,
+  evolveOrder,
+  evolveOrderSummary,
+  initialOrderState,
+  type OrderEvent,
+  type OrderId,
+  type OrderState,
+  type OrderSummaryRow,
+} from '../order/index.js'
+import type { PaymentProvider } from '../payment/index.js'
+import type { Promotion, PromotionId } from '../pricing/index.js'
+import type { ShippingConfig } from '../shipping/index.js'
+import type { TaxConfig } from '../tax/index.js'
+import type { CheckoutCheckpoint } from './checkout-errors.js'
+
+/**
+ * The dependencies of the checkout saga and the order use cases (what `createCommerce` builds
+ * from its options, defaults filled in).
+ *
+ * @category checkout
+ * @since 0.1.0
+ */
+export interface CheckoutDeps {
+  readonly store: TransactionalPorts & { readonly unitOfWork: UnitOfWork<TransactionalPorts> }
+  readonly payments: PaymentProvider
+  readonly clock: Clock
+  readonly ids: IdGenerator
+  readonly logger: Logger
+  readonly config: {
+    readonly captureMode: 'immediate' | 'on-fulfilment'
+    readonly reservationTtlMs: number
+    readonly tax: TaxConfig
+    readonly shipping: ShippingConfig
+    readonly payLater: boolean
+    readonly idempotencyTtlMs: number
+    readonly staleAfterMs: number
+    readonly returnUrl?: string
+  }
+  readonly checkpoint: (checkpoint: CheckoutCheckpoint) => 'continue' | 'halt'
+}
+
+/**
+ * A priced cart and the promotions its price relied on.
+ *
+ * @category checkout
+ * @since 0.1.0
+ */
+export interface PricedCart {
+  readonly totals: CartTotals
+  readonly promotions: ReadonlyArray<Promotion>
+}
+
+/**
+ * Prices a cart from the stores: the products of its lines, the price lists and active
+ * promotions of its currency, and the promotions' usage; then the pure `priceCart`.
+ *
+ * @example
+ * ```ts
+ * import { priceStoredCart, type CheckoutDeps, type Cart } from '@mercato/core'
+ * declare const deps: CheckoutDeps
+ * declare const cart: Cart
+ * const priced = priceStoredCart(deps, deps.store)(cart)
+ * ```
+ * @category checkout
+ * @since 0.1.0
+ */
+export const priceStoredCart =
+  (deps: CheckoutDeps, ports: TransactionalPorts) =>
+  (cart: Cart): TE.TaskEither<PriceCartError | CorruptRecord | InfrastructureError, PricedCart> => {
+    const now = deps.clock.now()
+    return pipe(
+      TE.Do,
+      TE.bindW('products', () => ports.products.getMany([...new Set(cart.lines.map((l) => l.productId))])),
+      TE.bindW('priceLists', () => ports.pricing.priceLists(cart.currency)),
+      TE.bindW('promotions', () => ports.pricing.activePromotions(cart.currency, now)),
+      TE.bindW('usage', ({ promotions }) =>
+        ports.promotionUsage.usage(
+          promotions.map((p) => p.id),
+          cart.customerId,
+        ),
+      ),
+      TE.flatMapEither(({ products, priceLists, promotions, usage }) => {
+        const catalog = new Map<VariantId, VariantPricing>()
+        for (const product of products)
+          for (const variant of product.variants)
+            catalog.set(variant.id, {
+              basePrices: variant.prices,
+              weightGrams: variant.weightGrams,
+              taxClass: variant.taxClass,
+            })
+        const taxAddress = cart.shippingAddress ?? cart.billingAddress
+        const ctx: PricingContext = {
+          now,
+          catalog,
+          priceLists,
+          promotions,
+          promotionUsage: usage,
+          tax: deps.config.tax,
+          ...(taxAddress === undefined ? {} : { taxAddress }),
+          customer: cart.customerId === undefined ? {} : { id: cart.customerId },
+          shipping: deps.config.shipping,
+        }
+        return pipe(
+          priceCart(ctx)(cart),
+          E.map((totals) => ({ totals, promotions })),
+        )
+      }),
+    )
+  }
+
+/**
+ * The promotions a priced cart used (their discounts or free shipping), by id.
+ *
+ * @example
+ * ```ts
+ * import { promotionsUsed, type PricedCart } from '@mercato/core'
+ * declare const priced: PricedCart
+ * promotionsUsed(priced).map((p) => p.id)
+ * ```
+ * @category checkout
+ * @since 0.1.0
+ */
+export const promotionsUsed = (priced: PricedCart): ReadonlyArray<Promotion> => {
+  const ids = new Set<PromotionId>(priced.totals.discountsByPromotion.map((d) => d.promotionId))
+  const free = priced.totals.shipping?.freeShippingPromotion
+  if (free !== undefined && free !== null) ids.add(free)
+  return priced.promotions.filter((p) => ids.has(p.id))
+}
+
+/**
+ * The event stream of an order: `order-<orderId>`.
+ *
+ * @example
+ * ```ts
+ * import { orderStreamId, type OrderId } from '@mercato/core'
+ * orderStreamId('order_1' as OrderId) // 'order-order_1'
+ * ```
+ * @category checkout
+ * @since 0.1.0
+ */
+export const orderStreamId = (orderId: OrderId): string => `order-${orderId}`
+
+/**
+ * An order folded from its stream, and the stream's version (0: no order).
+ *
+ * @category checkout
+ * @since 0.1.0
+ */
+export interface LoadedOrder {
+  readonly state: OrderState
+  readonly version: number
+}
+
+/**
+ * Reads and folds an order's stream; an event that does not decode is `CorruptRecord`.
+ *
+ * @example
+ * ```ts
+ * import { loadOrder, type OrderId, type TransactionalPorts } from '@mercato/core'
+ * declare const ports: TransactionalPorts
+ * const loaded = loadOrder(ports)('order_1' as OrderId)
+ * ```
+ * @category checkout
+ * @since 0.1.0
+ */
+export const loadOrder =
+  (ports: Pick<TransactionalPorts, 'events'>) =>
+  (orderId: OrderId): TE.TaskEither<CorruptRecord | InfrastructureError, LoadedOrder> =>
+    pipe(
+      ports.events.readStream(orderStreamId(orderId)),
+      TE.flatMapEither((stored) =>
+        pipe(
+          stored.map((event) => decodeOrderEvent(event.eventId)(event)),
+          E.sequenceArray,
+          E.map((events) => ({
+            state: events.reduce(evolveOrder, initialOrderState),
+            version: stored.at(-1)?.version ?? 0,
+          })),
+        ),
+      ),
+    )
+
+/**
+ * Appends order events to the order's stream at `expectedVersion`, enqueues them in the outbox
+ * and brings the order's summary row up to date, with the given (transaction-bound) ports.
+ *
+ * @example
+ * ```ts
+ * import { appendOrderEvents, type OrderEvent, type OrderId, type TransactionalPorts, type IdGenerator } from '@mercato/core'
+ * declare const ports: TransactionalPorts
+ * declare const ids: IdGenerator
+ * declare const events: ReadonlyArray<OrderEvent>
+ * const written = appendOrderEvents(ports, ids)('order_1' as OrderId, 0, events)
+ * ```
+ * @category checkout
+ * @since 0.1.0
+ */
+export const appendOrderEvents =
+  (ports: TransactionalPorts, ids: IdGenerator) =>
+  (
+    orderId: OrderId,
+    expectedVersion: number,
+    events: ReadonlyArray<OrderEvent>,
+  ): TE.TaskEither<ConcurrencyConflict | InfrastructureError, O.Option<OrderSummaryRow>> => {
+    if (events.length === 0) return ports.orderViews.get(orderId)
+    const newEvents: ReadonlyArray<NewEvent> = events.map((event) => ({
+      eventId: ids.next('evt'),
+      ...encodeOrderEvent(event),
+    }))
+    return pipe(
+      ports.events.append(orderStreamId(orderId), expectedVersion, newEvents),
+      TE.flatMap(() => ports.outbox.enqueue(newEvents.map(outboxMessageOf))),
+      TE.flatMap(() => ports.orderViews.get(orderId)),
+      TE.flatMap((current) => {
+        const row = events.reduce<OrderSummaryRow | undefined>(evolveOrderSummary, O.toUndefined(current))
+        return row === undefined
+          ? TE.right(O.none)
+          : pipe(
+              ports.orderViews.save(row),
+              TE.map(() => O.some(row)),
+            )
+      }),
+    )
+  }

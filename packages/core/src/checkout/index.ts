@@ -1,0 +1,6 @@
+export * from './checkout-deps.js'
+export * from './checkout-errors.js'
+export * from './checkout-ports.js'
+export * from './checkout-schemas.js'
+export * from './place-order.js'
+export * from './recover.js'

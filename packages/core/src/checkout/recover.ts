@@ -1,0 +1,279 @@
+/**
+ * What finishes or undoes checkouts a crash left behind, and the payment webhook handler.
+ *
+ * Crash windows (where the process may die) and what recovery does with each:
+ *
+ * | died after…                               | attempt step   | recovery                                                          |
+ * | ----------------------------------------- | -------------- | ----------------------------------------------------------------- |
+ * | idempotency begin (same transaction)      | —              | nothing to do: the begin rolled back with the attempt             |
+ * | attempt recorded, maybe stock reserved    | `started`      | compensate: release `res_<attemptId>` (a no-op if never reserved) |
+ * | reservation, maybe authorized             | `reserved`     | authorize again with the same key (the provider replays a hold it made) → finish; a decline → compensate; unreachable → retry next run |
+ * | authorization recorded                    | `authorized`   | finish (write the order); cart changed / reservation expired / limit reached → compensate (void) |
+ * | authorized, shopper must act              | `authorized` + `requires_action` | ask the provider: authorized → finish; failed → compensate; still waiting → wait while the reservation lives, then compensate |
+ * | order written, before capture             | `completed`    | capture due orders (capture mode `'immediate'`) with the order's next capture key |
+ * | capture taken, not recorded               | `completed`    | same: the capture key is replayed by the provider, then recorded  |
+ * | during compensation                       | `compensating` | run the compensation again (every step is idempotent)             |
+ * | webhook recorded, not processed           | —              | process inbox entries left unprocessed                            |
+ *
+ * Expired reservations are released by `expireDue` after attempts were given their chance.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+import * as O from 'fp-ts/Option'
+import * as TE from 'fp-ts/TaskEither'
+import type { RecoveryReport, WebhookInput, WebhookResult, WebhookUseCaseError } from '../commerce/index.js'
+import { type InfrastructureError, infrastructureError } from '../kernel/index.js'
+import type { NormalizedWebhookEvent } from '../payment/index.js'
+import { type CheckoutDeps, loadOrder } from './checkout-deps.js'
+import type { CheckoutAttempt } from './checkout-ports.js'
+import { authorizeStep, captureDue, compensateAttempt, finishAttempt, reservationIdFor } from './place-order.js'
+
+type AttemptOutcome = 'completed' | 'compensated' | 'pending'
+
+const finish =
+  (deps: CheckoutDeps) =>
+  async (attempt: CheckoutAttempt): Promise<AttemptOutcome> => {
+    const finished = await finishAttempt(deps)(attempt)
+    if (E.isRight(finished)) {
+      if (finished.right.status === 'awaiting_payment') return 'pending'
+      if (deps.config.captureMode === 'immediate') await captureDue(deps)(attempt.orderId)()
+      return 'completed'
+    }
+    const now = await deps.store.checkoutAttempts.get(attempt.attemptId)()
+    return E.isRight(now) && O.isSome(now.right) && now.right.value.step === 'failed' ? 'compensated' : 'pending'
+  }
+
+const compensated = async (outcome: Promise<'compensated' | 'pending' | 'skipped'>): Promise<AttemptOutcome> =>
+  (await outcome) === 'compensated' ? 'compensated' : 'pending'
+
+/**
+ * Takes over one stale attempt and finishes or compensates it, per the crash-window table.
+ *
+ * @example
+ * ```ts
+ * import { recoverAttempt, type CheckoutAttempt, type CheckoutDeps } from '@mercato/core'
+ * declare const deps: CheckoutDeps
+ * declare const attempt: CheckoutAttempt
+ * const outcome = await recoverAttempt(deps)(attempt) // 'completed' | 'compensated' | 'pending'
+ * ```
+ * @category checkout
+ * @since 0.1.0
+ */
+export const recoverAttempt =
+  (deps: CheckoutDeps) =>
+  async (attempt: CheckoutAttempt): Promise<AttemptOutcome> => {
+    const interrupted = { _tag: 'CheckoutInterrupted' }
+    switch (attempt.step) {
+      case 'started':
+      case 'compensating':
+        return compensated(compensateAttempt(deps)(attempt, interrupted)())
+      case 'reserved': {
+        const authorized = await authorizeStep(deps)(attempt)
+        if (E.isLeft(authorized)) {
+          const now = await deps.store.checkoutAttempts.get(attempt.attemptId)()
+          return E.isRight(now) && O.isSome(now.right) && now.right.value.step === 'failed' ? 'compensated' : 'pending'
+        }
+        return recoverAttempt(deps)(authorized.right)
+      }
+      case 'authorized': {
+        if (attempt.payment?.status !== 'requires_action' || attempt.paymentId === undefined)
+          return finish(deps)(attempt)
+        const status = await deps.payments.retrieve(attempt.paymentId)()
+        if (E.isLeft(status)) return 'pending'
+        const state = status.right.state
+        if (state === 'failed' || state === 'voided')
+          return compensated(compensateAttempt(deps)(attempt, { _tag: 'PaymentFailed' })())
+        if (state !== 'requires_action') {
+          const moved = await deps.store.checkoutAttempts.advance(
+            attempt.attemptId,
+            'authorized',
+            'authorized',
+            { payment: { status: state === 'authorized' ? 'authorized' : 'captured' } },
+            deps.clock.now(),
+          )()
+          return E.isLeft(moved) ? 'pending' : finish(deps)(moved.right)
+        }
+        const reservation = await deps.store.inventory.getReservation(
+          attempt.reservationId ?? reservationIdFor(attempt.attemptId),
+        )()
+        const live =
+          E.isRight(reservation) &&
+          O.isSome(reservation.right) &&
+          reservation.right.value.status === 'active' &&
+          deps.clock.now().getTime() < reservation.right.value.expiresAt.getTime()
+        return live ? 'pending' : compensated(compensateAttempt(deps)(attempt, { _tag: 'ReservationExpired' })())
+      }
+      case 'completed':
+      case 'failed':
+        return 'pending'
+    }
+  }
+
+/**
+ * Acts on one verified payment event: a payment that succeeded completes the attempt that
+ * authorized it (writes the order, even if the shopper never came back); a failed or cancelled
+ * payment compensates the attempt (releases its stock and promotions). Events for payments no
+ * attempt knows, or for attempts already completed or failed, change nothing (`'ignored'`).
+ *
+ * @example
+ * ```ts
+ * import { processPaymentEvent, type CheckoutDeps, type NormalizedWebhookEvent } from '@mercato/core'
+ * declare const deps: CheckoutDeps
+ * declare const event: NormalizedWebhookEvent
+ * const outcome = await processPaymentEvent(deps)(event) // 'processed' | 'ignored'
+ * ```
+ * @category checkout
+ * @since 0.1.0
+ */
+export const processPaymentEvent =
+  (deps: CheckoutDeps) =>
+  async (event: NormalizedWebhookEvent): Promise<E.Either<InfrastructureError, 'processed' | 'ignored'>> => {
+    if (event.paymentId === undefined) return E.right('ignored')
+    const found = await deps.store.checkoutAttempts.byPaymentId(event.paymentId)()
+    if (E.isLeft(found)) return found
+    if (O.isNone(found.right)) return E.right('ignored')
+    const attempt = found.right.value
+    if (attempt.step !== 'authorized' && attempt.step !== 'reserved') return E.right('ignored')
+    switch (event.type) {
+      case 'payment.authorized':
+      case 'payment.captured': {
+        if (attempt.step !== 'authorized') return E.right('ignored')
+        const ready =
+          attempt.payment?.status === 'requires_action'
+            ? await deps.store.checkoutAttempts.advance(
+                attempt.attemptId,
+                'authorized',
+                'authorized',
+                { payment: { status: event.type === 'payment.captured' ? 'captured' : 'authorized' } },
+                deps.clock.now(),
+              )()
+            : E.right(attempt)
+        if (E.isLeft(ready)) return E.right('ignored')
+        const outcome = await finish(deps)(ready.right)
+        return E.right(outcome === 'pending' ? 'ignored' : 'processed')
+      }
+      case 'payment.failed':
+      case 'payment.cancelled': {
+        const outcome = await compensateAttempt(deps)(attempt, { _tag: 'PaymentFailed' })()
+        return E.right(outcome === 'compensated' ? 'processed' : 'ignored')
+      }
+      case 'payment.refunded':
+      case 'payment.requires_action':
+      case 'other':
+        return E.right('ignored')
+    }
+  }
+
+/**
+ * `payments.handleWebhook`: verifies the delivery with the provider (`parseWebhook`), stores
+ * the event in the inbox once per provider event id (a redelivery is `'duplicate'` and does
+ * nothing), acts on it ({@link processPaymentEvent}) and marks it processed.
+ *
+ * Errors: `InvalidWebhookSignature`, `UnsupportedWebhookEvent`, `InfrastructureError`.
+ *
+ * @example
+ * ```ts
+ * import { handlePaymentWebhook, type CheckoutDeps } from '@mercato/core'
+ * declare const deps: CheckoutDeps
+ * declare const rawBody: string
+ * const result = handlePaymentWebhook(deps)({ rawBody, headers: {} })
+ * ```
+ * @category checkout
+ * @since 0.1.0
+ */
+export const handlePaymentWebhook =
+  (deps: CheckoutDeps) =>
+  (input: WebhookInput): TE.TaskEither<WebhookUseCaseError, WebhookResult> =>
+    pipe(
+      deps.payments.parseWebhook(input.rawBody, input.headers),
+      TE.flatMap((event) =>
+        pipe(
+          deps.store.webhooks.record(event.provider, event.providerEventId, event, deps.clock.now()),
+          TE.flatMap(
+            (recorded): TE.TaskEither<InfrastructureError, WebhookResult> =>
+              recorded === 'duplicate'
+                ? TE.right({ provider: event.provider, providerEventId: event.providerEventId, outcome: 'duplicate' })
+                : pipe(
+                    () => processPaymentEvent(deps)(event),
+                    TE.tap(() =>
+                      deps.store.webhooks.markProcessed(event.provider, event.providerEventId, deps.clock.now()),
+                    ),
+                    TE.map((outcome) => ({
+                      provider: event.provider,
+                      providerEventId: event.providerEventId,
+                      outcome,
+                    })),
+                  ),
+          ),
+        ),
+      ),
+    )
+
+const batch = 100
+
+/**
+ * `maintenance.recover`: finishes or compensates stale attempts (untouched for
+ * `config.staleAfterMs`), releases expired reservations, takes captures due on `'immediate'`
+ * orders, and processes webhook events a crash left unprocessed. Safe to run from several
+ * workers at once (every move is a compare-and-set or idempotent).
+ *
+ * @example
+ * ```ts
+ * import { recoverCheckouts, type CheckoutDeps } from '@mercato/core'
+ * declare const deps: CheckoutDeps
+ * const report = await recoverCheckouts(deps)()
+ * ```
+ * @category checkout
+ * @since 0.1.0
+ */
+export const recoverCheckouts =
+  (deps: CheckoutDeps): TE.TaskEither<InfrastructureError, RecoveryReport> =>
+  async () => {
+    const now = deps.clock.now()
+    const olderThan = new Date(now.getTime() - deps.config.staleAfterMs)
+    const counts = { completed: 0, compensated: 0, pending: 0, expiredReservations: 0, captures: 0, webhooks: 0 }
+
+    const stale = await deps.store.checkoutAttempts.listStale(olderThan, batch)()
+    if (E.isLeft(stale)) return stale
+    for (const attempt of stale.right) counts[await recoverAttempt(deps)(attempt)]++
+
+    for (;;) {
+      const expired = await deps.store.inventory.expireDue(deps.clock.now(), batch)()
+      if (E.isLeft(expired)) return expired
+      counts.expiredReservations += expired.right
+      if (expired.right < batch) break
+    }
+
+    if (deps.config.captureMode === 'immediate') {
+      let cursor: string | undefined
+      for (;;) {
+        const page = await deps.store.orderViews.list({
+          paymentStatus: ['authorized', 'partially_captured'],
+          limit: 100,
+          ...(cursor === undefined ? {} : { cursor }),
+        })()
+        if (E.isLeft(page)) return E.left(infrastructureError(false, page.left))
+        for (const row of page.right.rows) {
+          if (row.captureMode !== 'immediate' || row.payLater) continue
+          const loaded = await loadOrder(deps.store)(row.orderId)()
+          if (E.isLeft(loaded) || loaded.right.state.lifecycle !== 'placed') continue
+          const captured = await captureDue(deps)(row.orderId)()
+          if (E.isRight(captured) && captured.right > 0) counts.captures++
+        }
+        if (page.right.nextCursor === undefined) break
+        cursor = page.right.nextCursor
+      }
+    }
+
+    const unprocessed = await deps.store.webhooks.listUnprocessed(olderThan, batch)()
+    if (E.isLeft(unprocessed)) return unprocessed
+    for (const entry of unprocessed.right) {
+      const processed = await processPaymentEvent(deps)(entry.event)
+      if (E.isLeft(processed)) continue
+      await deps.store.webhooks.markProcessed(entry.provider, entry.providerEventId, deps.clock.now())()
+      counts.webhooks++
+    }
+    return E.right(counts)
+  }

@@ -1,0 +1,612 @@
+/**
+ * The place-order scenarios: the saga run end to end through `createCommerce` on a store, with
+ * the in-memory payment provider, under replays, concurrency, provider faults, database faults,
+ * crashes at every checkpoint and webhooks. Every scenario ends by checking the ledgers: no
+ * captured payment without an order, no order without its payment, no held money without an
+ * order, no leaked reservation, stock on hand = initial − units ordered.
+ *
+ * Run it against any store: `describePlaceOrderScenarios({ name, setup: async () => ({ store }) })`.
+ *
+ * @module
+ */
+import {
+  type CheckoutAttemptId,
+  type CheckoutCheckpoint,
+  type Commerce,
+  type CommerceHooks,
+  type CommerceStore,
+  checkoutCheckpoints,
+  createCommerce,
+  type IdGenerator,
+  infrastructureError,
+  type PaymentId,
+  type PromotionId,
+  type TransactionalPorts,
+} from '@mercato/core'
+import * as E from 'fp-ts/Either'
+import type { TaskEither } from 'fp-ts/TaskEither'
+import * as TE from 'fp-ts/TaskEither'
+import { expect } from 'vitest'
+import { type ManualClock, manualClock } from '../kernel/clocks.js'
+import {
+  type ConformanceCase,
+  type ConformanceHarness,
+  expectLeft,
+  expectRight,
+  runConformanceSuite,
+} from '../kernel/conformance-harness.js'
+import { sequentialIds } from '../kernel/ids.js'
+import {
+  createInMemoryPaymentProvider,
+  type InMemoryPaymentProvider,
+  inMemoryPaymentMethods,
+} from '../payment/in-memory-payment-provider.js'
+
+/**
+ * The stable ids of the place-order scenarios.
+ *
+ * @example
+ * ```ts
+ * import { placeOrderScenarioIds } from '@mercato/testkit/conformance'
+ * placeOrderScenarioIds.includes('replay-concurrent') // true
+ * ```
+ * @category conformance
+ * @since 0.1.0
+ */
+export const placeOrderScenarioIds = [
+  'replay-sequential',
+  'replay-concurrent',
+  'key-reused',
+  'decline-then-retry',
+  'provider-timeout-after-effect',
+  'provider-timeout-before-effect',
+  'provider-down-then-recover',
+  'database-failure-once',
+  'crash-at-every-checkpoint',
+  'cart-changed-before-commit',
+  'promotion-limit-under-concurrency',
+  'webhook-completes-requires-action',
+  'webhook-duplicates-act-once',
+  'webhook-failure-releases',
+  'recover-expired-requires-action',
+  'pay-later',
+] as const
+
+/**
+ * A place-order scenario id.
+ *
+ * @category conformance
+ * @since 0.1.0
+ */
+export type PlaceOrderScenarioId = (typeof placeOrderScenarioIds)[number]
+
+/**
+ * What `setup` returns: a fresh, empty store (every port and its unit of work).
+ *
+ * @category conformance
+ * @since 0.1.0
+ */
+export interface PlaceOrderScenarioFixture {
+  readonly store: CommerceStore
+}
+
+/**
+ * The harness a store passes to {@link describePlaceOrderScenarios}.
+ *
+ * @category conformance
+ * @since 0.1.0
+ */
+export type PlaceOrderScenarioHarness = ConformanceHarness<PlaceOrderScenarioFixture, PlaceOrderScenarioId>
+
+const start = new Date('2026-03-01T10:00:00.000Z')
+const ttl = 15 * 60_000
+const staleAfterMs = 60_000
+const initialStock = 50
+
+interface World {
+  readonly store: CommerceStore
+  readonly clock: ManualClock
+  readonly payments: InMemoryPaymentProvider
+  readonly ids: IdGenerator
+  readonly commerce: Commerce
+  /** Another process over the same store and provider (what runs recovery after a crash). */
+  readonly restart: (options?: { readonly hooks?: CommerceHooks; readonly payLater?: boolean }) => Commerce
+  readonly productId: string
+  readonly variantId: string
+}
+
+const config = (payLater: boolean) => ({
+  captureMode: 'immediate' as const,
+  reservationTtlMs: ttl,
+  staleAfterMs,
+  payLater,
+  tax: {
+    rates: [],
+    pricesIncludeTax: false,
+    calculation: 'per-line' as const,
+    rounding: 'half-even' as const,
+    shippingTaxable: false,
+  },
+  shipping: { zones: [], methods: [] },
+})
+
+const worldOf = async (
+  store: CommerceStore,
+  options: { readonly hooks?: CommerceHooks; readonly payLater?: boolean } = {},
+): Promise<World> => {
+  const clock = manualClock(start)
+  const payments = createInMemoryPaymentProvider({ clock })
+  const ids = sequentialIds()
+  const make = (o: { readonly hooks?: CommerceHooks; readonly payLater?: boolean } = {}) =>
+    createCommerce({
+      store,
+      payments,
+      clock,
+      ids,
+      config: config(o.payLater ?? options.payLater ?? false),
+      ...(o.hooks === undefined ? {} : { hooks: o.hooks }),
+    })
+  const commerce = make(options)
+  const product = await expectRight(commerce.catalog.createProduct({ handle: 'tee', name: 'Tee' }))
+  const withVariant = await expectRight(
+    commerce.catalog.addVariant({
+      productId: product.id,
+      variant: { sku: 'SKU-1', prices: [{ amount: 2500, currency: 'USD' }] },
+    }),
+  )
+  await expectRight(commerce.catalog.publishProduct({ productId: product.id }))
+  await expectRight(commerce.inventory.setStock({ sku: 'SKU-1', onHand: initialStock }))
+  const variantId = withVariant.variants[0]?.id ?? ''
+  return { store, clock, payments, ids, commerce, restart: make, productId: product.id, variantId }
+}
+
+const cartWith = async (world: World, quantity = 1, code?: string): Promise<string> => {
+  const created = await expectRight(world.commerce.cart.create({ currency: 'USD' }))
+  const cartId = created.cart.id
+  await expectRight(
+    world.commerce.cart.addItem({ cartId, productId: world.productId, variantId: world.variantId, quantity }),
+  )
+  if (code !== undefined) await expectRight(world.commerce.cart.applyCode({ cartId, code }))
+  return cartId
+}
+
+const place = (commerce: Commerce, cartId: string, key: string, method: string = inMemoryPaymentMethods.succeeds) =>
+  commerce.checkout.placeOrder({ cartId, idempotencyKey: key, payment: { method } })
+
+const allOrders = async (world: World) => (await expectRight(world.commerce.orders.list({ limit: 100 }))).rows
+
+const staleLater = (world: World) => world.clock.advance(staleAfterMs + 1)
+
+/**
+ * The ledgers after a scenario: every payment that moved money belongs to an order, every order
+ * (not pay-later) has its payment, nothing is held without an order, no reservation is left
+ * active, and stock on hand is the initial stock minus the units ordered.
+ */
+const assertBalanced = async (world: World): Promise<void> => {
+  const rows = await allOrders(world)
+  const orders = await Promise.all(rows.map((r) => expectRight(world.commerce.orders.get(r.orderId))))
+  const byPayment = new Map<string, number>()
+  for (const { order } of orders) {
+    if (order.payLater) continue
+    expect(order.payment.paymentId, `order ${order.orderId} has no payment`).toBeDefined()
+    if (order.payment.paymentId !== undefined)
+      byPayment.set(order.payment.paymentId, (byPayment.get(order.payment.paymentId) ?? 0) + 1)
+  }
+  for (const count of byPayment.values()) expect(count).toBe(1)
+  const ledger = new Map<string, { authorized: number; captured: number; voided: number }>()
+  for (const effect of world.payments.effects()) {
+    const entry = ledger.get(effect.paymentId) ?? { authorized: 0, captured: 0, voided: 0 }
+    if (effect.operation === 'authorize' || effect.operation === 'complete-action')
+      entry.authorized += effect.amount.amount
+    if (effect.operation === 'capture') entry.captured += effect.amount.amount
+    if (effect.operation === 'void') entry.voided += effect.amount.amount
+    ledger.set(effect.paymentId, entry)
+  }
+  for (const [paymentId, entry] of ledger) {
+    const owned = byPayment.has(paymentId)
+    if (!owned) {
+      expect(entry.captured, `payment ${paymentId} captured without an order`).toBe(0)
+      expect(entry.voided, `payment ${paymentId} held without an order`).toBeGreaterThanOrEqual(entry.authorized)
+    } else {
+      const status = await expectRight(world.payments.retrieve(paymentId as PaymentId))
+      const order = orders.find((o) => o.order.payment.paymentId === paymentId)?.order
+      expect(status.captured.amount).toBe(order?.payment.captured.amount)
+      expect(status.voided.amount).toBe(0)
+    }
+  }
+  const stock = await expectRight(world.commerce.inventory.getStock({ sku: 'SKU-1' }))
+  expect(stock.reserved, 'a reservation leaked').toBe(0)
+  const sold = orders.reduce((n, { order }) => n + order.lines.reduce((m, l) => m + l.quantity - l.cancelled, 0), 0)
+  expect(stock.onHand).toBe(initialStock - sold)
+  const stale = await expectRight(world.store.checkoutAttempts.listStale(new Date(8.64e15), 1000))
+  expect(
+    stale.map((a) => `${a.attemptId}:${a.step}`),
+    'attempts left unfinished',
+  ).toStrictEqual([])
+}
+
+const countEffects = (world: World, operation: string): number =>
+  world.payments.effects().filter((e) => e.operation === operation).length
+
+/** A store whose `events.append` fails once inside the next transaction that calls it. */
+const failingAppendOnce = (store: CommerceStore): CommerceStore => {
+  let armed = true
+  const wrap = (ports: TransactionalPorts): TransactionalPorts => ({
+    ...ports,
+    events: {
+      ...ports.events,
+      append: (streamId, expectedVersion, events) => {
+        if (armed) {
+          armed = false
+          return TE.left(infrastructureError(false, new Error('injected: disk full')))
+        }
+        return ports.events.append(streamId, expectedVersion, events)
+      },
+    },
+  })
+  return {
+    ...wrap(store),
+    unitOfWork: {
+      transaction: <Err, A>(work: (ports: TransactionalPorts) => TaskEither<Err, A>) =>
+        store.unitOfWork.transaction((ports) => work(wrap(ports))),
+    },
+  }
+}
+
+type Case = ConformanceCase<PlaceOrderScenarioFixture, PlaceOrderScenarioId>
+
+const cases: ReadonlyArray<Case> = [
+  {
+    id: 'replay-sequential',
+    title: 'the same request 100 times in a row: one order, one authorization, one capture, the same answer',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 2)
+      const first = await expectRight(place(world.commerce, cartId, 'key-1'))
+      for (let i = 0; i < 99; i++)
+        expect(await expectRight(place(world.commerce, cartId, 'key-1'))).toStrictEqual(first)
+      expect(first.status).toBe('captured')
+      expect(await allOrders(world)).toHaveLength(1)
+      expect(countEffects(world, 'authorize')).toBe(1)
+      expect(countEffects(world, 'capture')).toBe(1)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'replay-concurrent',
+    title:
+      'the same request 20 times at once: one order, one authorization, one capture; the rest replay or are in progress',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 1)
+      const results = await Promise.all(Array.from({ length: 20 }, () => place(world.commerce, cartId, 'key-1')()))
+      const orderIds = new Set(results.flatMap((r) => (E.isRight(r) ? [r.right.orderId] : [])))
+      expect(orderIds.size).toBe(1)
+      for (const r of results) if (E.isLeft(r)) expect(r.left._tag).toBe('RequestInProgress')
+      const after = await expectRight(place(world.commerce, cartId, 'key-1'))
+      expect(orderIds.has(after.orderId)).toBe(true)
+      expect(await allOrders(world)).toHaveLength(1)
+      expect(countEffects(world, 'authorize')).toBe(1)
+      expect(countEffects(world, 'capture')).toBe(1)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'key-reused',
+    title: 'the same key with another body is IdempotencyKeyReused, never a replay',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 1)
+      await expectRight(place(world.commerce, cartId, 'key-1'))
+      expect(await expectLeft(place(world.commerce, cartId, 'key-1', inMemoryPaymentMethods.declines))).toMatchObject({
+        _tag: 'IdempotencyKeyReused',
+        key: 'key-1',
+        scope: 'placeOrder',
+      })
+      expect(countEffects(world, 'authorize')).toBe(1)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'decline-then-retry',
+    title: 'a decline releases everything and frees the key; the retry with the same key places the order',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 3)
+      world.payments.script('authorize', { kind: 'decline', declineCode: 'insufficient_funds' })
+      expect(await expectLeft(place(world.commerce, cartId, 'key-1'))).toMatchObject({
+        _tag: 'PaymentDeclined',
+        declineCode: 'insufficient_funds',
+      })
+      expect((await expectRight(world.commerce.inventory.getStock({ sku: 'SKU-1' }))).reserved).toBe(0)
+      expect(await allOrders(world)).toHaveLength(0)
+      await assertBalanced(world)
+      const placed = await expectRight(place(world.commerce, cartId, 'key-1'))
+      expect(placed.status).toBe('captured')
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'provider-timeout-after-effect',
+    title: 'a timeout after the provider authorized is retried with the same key: one authorization',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 1)
+      world.payments.script('authorize', { kind: 'timeout', phase: 'after' })
+      world.payments.script('capture', { kind: 'timeout', phase: 'after' })
+      await expectRight(place(world.commerce, cartId, 'key-1'))
+      expect(countEffects(world, 'authorize')).toBe(1)
+      // The capture happened but its answer was lost: recovery replays the same capture key.
+      staleLater(world)
+      await expectRight(world.commerce.maintenance.recover())
+      expect(countEffects(world, 'capture')).toBe(1)
+      const [row] = await allOrders(world)
+      expect(row?.paymentStatus).toBe('captured')
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'provider-timeout-before-effect',
+    title: 'a timeout or 5xx before the provider acted is retried: one authorization, order placed',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 1)
+      world.payments.script('authorize', { kind: 'timeout', phase: 'before' })
+      world.payments.script('authorize', { kind: 'server-error', status: 503 })
+      expect((await expectRight(place(world.commerce, cartId, 'key-1'))).status).toBe('captured')
+      expect(countEffects(world, 'authorize')).toBe(1)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'provider-down-then-recover',
+    title: 'a provider down for every retry leaves the attempt for recovery, which places the order later',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 2)
+      world.payments.script('authorize', { kind: 'server-error', status: 500 }, 3)
+      expect((await expectLeft(place(world.commerce, cartId, 'key-1')))._tag).toBe('ProviderUnavailable')
+      expect((await expectLeft(place(world.commerce, cartId, 'key-1')))._tag).toBe('RequestInProgress')
+      staleLater(world)
+      const report = await expectRight(world.restart().maintenance.recover())
+      expect(report.completed).toBe(1)
+      const replay = await expectRight(place(world.commerce, cartId, 'key-1'))
+      expect(replay.status).toBe('captured')
+      expect(countEffects(world, 'authorize')).toBe(1)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'database-failure-once',
+    title: 'a database failure in the order transaction compensates (void, release) and the retry succeeds',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 2)
+      const faulty = createCommerce({
+        store: failingAppendOnce(store),
+        payments: world.payments,
+        clock: world.clock,
+        ids: world.ids,
+        config: config(false),
+      })
+      expect((await expectLeft(place(faulty, cartId, 'key-1')))._tag).toBe('InfrastructureError')
+      expect(countEffects(world, 'void')).toBe(1)
+      await assertBalanced(world)
+      expect((await expectRight(place(world.commerce, cartId, 'key-1'))).status).toBe('captured')
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'crash-at-every-checkpoint',
+    title:
+      'a crash at every checkpoint, then recover(): the order is finished or everything is released, and a replay agrees',
+    run: async ({ store }) => {
+      // One store for all checkpoints: each crash uses its own cart and key.
+      const world = await worldOf(store)
+      for (const [i, point] of checkoutCheckpoints.entries()) {
+        const crashing = world.restart({
+          hooks: { checkpoint: (at: CheckoutCheckpoint) => (at === point ? 'halt' : 'continue') },
+        })
+        const cartId = await cartWith(world, 1)
+        expect(await expectLeft(place(crashing, cartId, `key-${i}`))).toStrictEqual({
+          _tag: 'SagaHalted',
+          checkpoint: point,
+        })
+        staleLater(world)
+        await expectRight(world.restart().maintenance.recover())
+        await assertBalanced(world)
+        const replay = await expectRight(place(world.commerce, cartId, `key-${i}`))
+        expect(replay.status, `after a crash at ${point}`).toBe('captured')
+        await assertBalanced(world)
+      }
+      expect(await allOrders(world)).toHaveLength(checkoutCheckpoints.length)
+      expect(countEffects(world, 'capture')).toBe(checkoutCheckpoints.length)
+    },
+  },
+  {
+    id: 'cart-changed-before-commit',
+    title: 'a cart changed after authorization is never ordered: recovery voids and releases',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const crashing = world.restart({
+        hooks: { checkpoint: (at) => (at === 'payment-authorized' ? 'halt' : 'continue') },
+      })
+      const cartId = await cartWith(world, 1)
+      await expectLeft(place(crashing, cartId, 'key-1'))
+      const view = await expectRight(world.commerce.cart.get(cartId))
+      const line = view.cart.lines[0]
+      if (line === undefined) return expect.fail('no line')
+      await expectRight(world.commerce.cart.updateItem({ cartId, lineId: line.lineId, quantity: 4 }))
+      staleLater(world)
+      const report = await expectRight(world.restart().maintenance.recover())
+      expect(report.compensated).toBe(1)
+      expect(countEffects(world, 'void')).toBe(1)
+      expect(await allOrders(world)).toHaveLength(0)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'promotion-limit-under-concurrency',
+    title:
+      'a code limited to 3 uses, 9 concurrent checkouts: exactly 3 orders use it; the others fail cleanly and place without it on retry',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      await expectRight(
+        world.commerce.pricing.savePromotion({
+          id: 'promo_limited',
+          name: 'Ten percent',
+          code: 'LIMITED',
+          usageLimit: { total: 3 },
+          priority: 1,
+          stacking: 'combinable',
+          conditions: {},
+          effect: { kind: 'order-percentage', basisPoints: 1000 },
+        }),
+      )
+      const carts = await Promise.all(Array.from({ length: 9 }, () => cartWith(world, 1, 'LIMITED')))
+      const results = await Promise.all(carts.map((cartId, i) => place(world.commerce, cartId, `key-${i}`)()))
+      const placed = results.filter(E.isRight)
+      expect(placed.length).toBeLessThanOrEqual(3)
+      for (const r of results) if (E.isLeft(r)) expect(r.left._tag).toBe('UsageLimitReached')
+      for (const r of placed) expect(r.right.totals.discount.amount).toBe(250)
+      const retried = await Promise.all(
+        carts.map((cartId, i) =>
+          E.isLeft(results[i] ?? E.left(null))
+            ? place(world.commerce, cartId, `key-${i}`)()
+            : Promise.resolve(results[i]),
+        ),
+      )
+      const orders = await allOrders(world)
+      expect(orders).toHaveLength(9)
+      for (const r of retried) expect(r !== undefined && E.isRight(r)).toBe(true)
+      const details = await Promise.all(orders.map((o) => expectRight(world.commerce.orders.get(o.orderId))))
+      expect(details.filter((d) => d.order.totals.discount.amount > 0)).toHaveLength(3)
+      const usage = await expectRight(world.store.promotionUsage.usage(['promo_limited' as PromotionId]))
+      expect([...usage.values()][0]?.total).toBe(3)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'webhook-completes-requires-action',
+    title: 'a verified payment-succeeded webhook completes an order whose shopper never came back',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 2)
+      const pending = await expectRight(place(world.commerce, cartId, 'key-1', inMemoryPaymentMethods.requiresAction))
+      expect(pending.status).toBe('awaiting_payment')
+      expect(pending.payment.status).toBe('requires_action')
+      expect(pending.payment.nextActionUrl).toMatch(/^https:\/\//)
+      expect(await allOrders(world)).toHaveLength(0)
+      world.payments.takeWebhooks()
+      const attempt = await expectRight(world.store.checkoutAttempts.get(pending.attemptId as CheckoutAttemptId))
+      const paymentId = attempt._tag === 'Some' ? attempt.value.paymentId : undefined
+      if (paymentId === undefined) return expect.fail('no payment id')
+      world.payments.completeAction(paymentId, 'succeeded')
+      const outcomes = []
+      for (const delivery of world.payments.takeWebhooks())
+        outcomes.push((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome)
+      expect(outcomes).toContain('processed')
+      const [row] = await allOrders(world)
+      expect(row?.orderId).toBe(pending.orderId)
+      expect(row?.paymentStatus).toBe('captured')
+      expect(
+        (await expectRight(place(world.commerce, cartId, 'key-1', inMemoryPaymentMethods.requiresAction))).status,
+      ).toBe('captured')
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'webhook-duplicates-act-once',
+    title: 'the same webhook delivered five times at once acts once',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 1)
+      const pending = await expectRight(place(world.commerce, cartId, 'key-1', inMemoryPaymentMethods.requiresAction))
+      world.payments.takeWebhooks()
+      const attempt = await expectRight(world.store.checkoutAttempts.get(pending.attemptId as CheckoutAttemptId))
+      if (attempt._tag === 'None' || attempt.value.paymentId === undefined) return expect.fail('no payment')
+      world.payments.completeAction(attempt.value.paymentId, 'succeeded')
+      const [delivery] = world.payments.takeWebhooks()
+      if (delivery === undefined) return expect.fail('no webhook')
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => expectRight(world.commerce.payments.handleWebhook(delivery))),
+      )
+      expect(results.filter((r) => r.outcome === 'processed')).toHaveLength(1)
+      expect(results.filter((r) => r.outcome === 'duplicate')).toHaveLength(4)
+      expect(await allOrders(world)).toHaveLength(1)
+      expect(countEffects(world, 'capture')).toBe(1)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'webhook-failure-releases',
+    title: 'a payment-failed webhook releases the stock the attempt held; no order is written',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 5)
+      const pending = await expectRight(place(world.commerce, cartId, 'key-1', inMemoryPaymentMethods.requiresAction))
+      expect((await expectRight(world.commerce.inventory.getStock({ sku: 'SKU-1' }))).reserved).toBe(5)
+      world.payments.takeWebhooks()
+      const attempt = await expectRight(world.store.checkoutAttempts.get(pending.attemptId as CheckoutAttemptId))
+      if (attempt._tag === 'None' || attempt.value.paymentId === undefined) return expect.fail('no payment')
+      world.payments.completeAction(attempt.value.paymentId, 'failed')
+      for (const delivery of world.payments.takeWebhooks())
+        await expectRight(world.commerce.payments.handleWebhook(delivery))
+      expect((await expectRight(world.commerce.inventory.getStock({ sku: 'SKU-1' }))).reserved).toBe(0)
+      expect(await allOrders(world)).toHaveLength(0)
+      expect(
+        (await expectRight(place(world.commerce, cartId, 'key-1', inMemoryPaymentMethods.requiresAction))).status,
+      ).toBe('payment_failed')
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'recover-expired-requires-action',
+    title: 'a shopper who never acts: once the reservation expires, recovery voids and releases',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 1)
+      await expectRight(place(world.commerce, cartId, 'key-1', inMemoryPaymentMethods.requiresAction))
+      staleLater(world)
+      expect((await expectRight(world.commerce.maintenance.recover())).pending).toBe(1)
+      world.clock.advance(ttl)
+      const report = await expectRight(world.commerce.maintenance.recover())
+      expect(report.compensated).toBe(1)
+      expect(countEffects(world, 'void')).toBe(1)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'pay-later',
+    title: "pay-later places the order without a payment when enabled, and is refused when it isn't",
+    run: async ({ store }) => {
+      const world = await worldOf(store, { payLater: true })
+      const cartId = await cartWith(world, 1)
+      const placed = await expectRight(place(world.commerce, cartId, 'key-1', 'pay-later'))
+      expect(placed.payment.status).toBe('pay_later')
+      expect(world.payments.effects()).toHaveLength(0)
+      const strict = world.restart({ payLater: false })
+      const other = await cartWith(world, 1)
+      expect(await expectLeft(place(strict, other, 'key-2', 'pay-later'))).toStrictEqual({
+        _tag: 'PaymentMethodNotAllowed',
+        method: 'pay-later',
+      })
+      await assertBalanced(world)
+    },
+  },
+]
+
+/**
+ * Registers the place-order scenarios for one store.
+ *
+ * @example
+ * ```ts
+ * import { createInMemoryStore } from '@mercato/testkit'
+ * import { describePlaceOrderScenarios } from '@mercato/testkit/conformance'
+ * describePlaceOrderScenarios({ name: 'in-memory', setup: async () => ({ store: createInMemoryStore() }) })
+ * ```
+ * @category conformance
+ * @since 0.1.0
+ */
+export const describePlaceOrderScenarios = (harness: PlaceOrderScenarioHarness): void =>
+  runConformanceSuite('placeOrder scenarios', harness, cases)
