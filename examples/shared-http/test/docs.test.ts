@@ -4,8 +4,9 @@
  * `docs/` compiles against the workspace packages. (These tests live with the examples because
  * the root test run picks up `examples/*\/test`.)
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import { coreErrorTags, repoRoot } from './core-error-tags.js'
@@ -120,4 +121,30 @@ describe('code samples in README.md and docs/', () => {
       })
     expect(problems).toEqual([])
   }, 120_000)
+})
+
+describe('the getting-started sample', () => {
+  it('runs: prices a cart and places an order on SQLite', async () => {
+    const page = readFileSync(join(docsDir, 'getting-started.md'), 'utf8')
+    const sample = typescriptSamples(join(docsDir, 'getting-started.md'))[0]
+    expect(sample?.code).toContain('placeOrder')
+    const dir = join(repoRoot, 'examples', 'shared-http', 'test', '.run')
+    rmSync(dir, { recursive: true, force: true })
+    mkdirSync(dir, { recursive: true })
+    const file = join(dir, 'getting-started.ts')
+    const code = (sample?.code ?? '').replace("'./shop.db'", JSON.stringify(join(dir, 'shop.db')))
+    writeFileSync(file, `${code}\nexport {}\n`)
+    const logged: Array<unknown> = []
+    const log = console.log
+    console.log = (...args: Array<unknown>) => logged.push(...args)
+    try {
+      await import(/* @vite-ignore */ pathToFileURL(file).href)
+    } finally {
+      console.log = log
+      rmSync(dir, { recursive: true, force: true })
+    }
+    expect(page).toContain('3998')
+    expect(logged[0]).toEqual({ amount: 3998, currency: 'USD' })
+    expect(String(logged[1])).toMatch(/^order_/)
+  }, 60_000)
 })
