@@ -9,6 +9,7 @@ import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { statusByTag } from '../src/problem-details.js'
 import { coreErrorTags, repoRoot } from './core-error-tags.js'
 
 const docsDir = join(repoRoot, 'docs')
@@ -58,6 +59,12 @@ describe('docs/errors.md', () => {
   it('documents no tag core does not export', () => {
     const tags = coreErrorTags()
     expect([...documented].filter((tag) => tag !== undefined && !tags.has(tag))).toEqual([])
+  })
+
+  it('gives each tag the HTTP status the example stores answer with', () => {
+    const listed = [...page.matchAll(/^### (\w+)\s*\n\s*\nHTTP (\d{3})/gm)].map((m) => [m[1], Number(m[2])])
+    expect(listed.length).toBe(documented.size)
+    expect(listed.filter(([tag, status]) => statusByTag[String(tag)] !== status)).toEqual([])
   })
 
   it('says what each tag means and what to do', () => {
