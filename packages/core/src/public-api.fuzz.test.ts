@@ -3,8 +3,8 @@
  * goes through every exported zod schema and straight into every exported decider.
  */
 import * as core from '@mercato/core'
-import * as E from 'fp-ts/Either'
 import fc from 'fast-check'
+import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 
@@ -52,7 +52,9 @@ const commandLike = (tags: ReadonlyArray<string>) =>
 describe('public API fuzz', () => {
   it('exports zod schemas and deciders to fuzz', () => {
     expect(schemas.length).toBeGreaterThan(20)
-    expect(deciders.map(([name]) => name)).toEqual(expect.arrayContaining(['cartDecider', 'catalogDecider', 'orderDecider']))
+    expect(deciders.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['cartDecider', 'catalogDecider', 'orderDecider']),
+    )
   })
 
   it.each(schemas)('schema %s never throws on arbitrary input', (_name, schema) => {

@@ -717,7 +717,10 @@ const decidePublish = (product: Product, command: PublishProduct): Decision => {
  * @category catalog
  * @since 0.1.0
  */
-export const decideCatalog = (command: CatalogCommand, state: ProductState): E.Either<CatalogError, ReadonlyArray<CatalogEvent>> => {
+export const decideCatalog = (
+  command: CatalogCommand,
+  state: ProductState,
+): E.Either<CatalogError, ReadonlyArray<CatalogEvent>> => {
   const parsed = parseCatalogCommand(command)
   return E.isLeft(parsed) ? parsed : decideChecked(parsed.right, state)
 }

@@ -63,7 +63,9 @@ describe('allocateAmount', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1_000_000 }),
-        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 40 }).filter((w) => w.some((x) => x > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 40 })
+          .filter((w) => w.some((x) => x > 0)),
         (amount, weights) => {
           expect(parts(amount, weights)).toEqual(reference(amount, weights))
         },

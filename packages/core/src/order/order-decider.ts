@@ -508,7 +508,10 @@ const receiveReturn = (command: ReceiveReturn, order: Order): Decision => {
  * @category order
  * @since 0.1.0
  */
-export const decideOrder = (command: OrderCommand, state: OrderState): E.Either<OrderError, ReadonlyArray<OrderEvent>> => {
+export const decideOrder = (
+  command: OrderCommand,
+  state: OrderState,
+): E.Either<OrderError, ReadonlyArray<OrderEvent>> => {
   // Commands built in code skip zod. A value that is not even shaped like a command (not an
   // object, an unknown tag, no order id) is ValidationFailed; fields are checked further down.
   if (!isCommandShaped(command)) return fail(notACommand)
