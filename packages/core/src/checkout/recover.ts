@@ -30,7 +30,14 @@ import { type CheckoutDeps, loadOrder } from './checkout-deps.js'
 import type { CheckoutAttempt } from './checkout-ports.js'
 import { authorizeStep, captureDue, compensateAttempt, finishAttempt, reservationIdFor } from './place-order.js'
 
-type AttemptOutcome = 'completed' | 'compensated' | 'pending'
+/**
+ * What recovery did with one stale checkout attempt: finished it, compensated it, or left it
+ * pending (the provider still waits for the shopper, or was unreachable).
+ *
+ * @category checkout
+ * @since 0.1.0
+ */
+export type AttemptOutcome = 'completed' | 'compensated' | 'pending'
 
 const finish =
   (deps: CheckoutDeps) =>

@@ -35,7 +35,7 @@ import type { InfrastructureError, ValidationFailed } from '../kernel/kernel-err
 import type { Clock, IdGenerator, Logger } from '../kernel/kernel-ports.js'
 import type { TransactionalPorts, UnitOfWork } from '../kernel/unit-of-work.js'
 import type { Order, OrderStatus, OrderTotals } from '../order/order.js'
-import type { OrderError } from '../order/order-errors.js'
+import type { OrderError, OrderNotFound } from '../order/order-errors.js'
 import type { OrderPage, OrderSummaryRow } from '../order/order-projections.js'
 import type { AuthorizeError, CaptureError, RefundError, VoidError, WebhookError } from '../payment/payment-errors.js'
 import type { PaymentProvider } from '../payment/payment-ports.js'
@@ -897,7 +897,7 @@ export type PlaceOrderError =
  * @category commerce
  * @since 0.1.0
  */
-export type GetOrderError = ValidationFailed | OrderNotFoundError | CorruptRecord | InfrastructureError
+export type GetOrderError = ValidationFailed | OrderNotFound | CorruptRecord | InfrastructureError
 /**
  * Errors of `orders.list` and `orders.history`.
  *
@@ -951,8 +951,6 @@ export type WebhookUseCaseError = ValidationFailed | WebhookError | Infrastructu
  * @since 0.1.0
  */
 export type RecoverError = InfrastructureError
-
-type OrderNotFoundError = Extract<OrderError, { readonly _tag: 'OrderNotFound' }>
 
 // ---------------------------------------------------------------------------------------------
 // The facade
