@@ -365,6 +365,14 @@ export const describeHttpContract = (appName: string, mount: Mount, postgresUrl:
         expect(answer.body).toMatchObject({ available: 2 })
       })
 
+      it('refuses a payment webhook whose signature does not verify', async () => {
+        const answer = await call('POST', '/webhooks/payments', {
+          body: { id: 'evt_1', type: 'payment.captured' },
+          headers: { 'x-signature': 't=1,v1=forged' },
+        })
+        expectProblem(answer, 400, 'InvalidWebhookSignature')
+      })
+
       // -- admin ---------------------------------------------------------------------------
       it('refuses admin routes without the token', async () => {
         expectProblem(await call('GET', '/admin/orders'), 401, 'AdminTokenRequired')
