@@ -1,5 +1,6 @@
 export * from './address.js'
 export * from './brand.js'
+export * from './codecs.js'
 export * from './concurrency.js'
 export * from './corrupt-record.js'
 export * from './decider.js'

@@ -1,6 +1,7 @@
 export * from './allocation.js'
 export * from './currency.js'
 export * from './money.js'
+export * from './money-codecs.js'
 export * from './money-errors.js'
 export * from './money-format.js'
 export * from './money-schemas.js'

@@ -12,10 +12,10 @@ import * as t from 'io-ts'
 import type { CartId } from '../cart/cart.js'
 import { parseProductId, parseSku, parseVariantId } from '../catalog/catalog-ids.js'
 import type { JsonValue } from '../events/events.js'
+import { dateFromIsoStringCodec } from '../kernel/codecs.js'
 import { type CorruptRecord, corruptRecord } from '../kernel/concurrency.js'
 import type { ValidationFailed } from '../kernel/kernel-errors.js'
-import { type CurrencyCode, isCurrencyCode } from '../money/currency.js'
-import type { Money } from '../money/money.js'
+import { currencyCodeCodec, moneyCodec } from '../money/money-codecs.js'
 import { parseCaptureId, parsePaymentId, parseRefundId } from '../payment/index.js'
 import { parseOrderId, parseOrderLineId, parseReturnId, parseShipmentId } from './order.js'
 import type { OrderEvent } from './order-events.js'
@@ -38,46 +38,6 @@ const cartIdCodec = new t.Type<CartId, string, unknown>(
   (u, c) =>
     typeof u === 'string' && cartIdPattern.test(u) ? t.success(u as CartId) : t.failure(u, c, 'not a cart id'),
   (a) => a,
-)
-
-const currencyCodec = new t.Type<CurrencyCode, string, unknown>(
-  'CurrencyCode',
-  isCurrencyCode,
-  (u, c) => (isCurrencyCode(u) ? t.success(u) : t.failure(u, c, 'not an ISO 4217 currency code')),
-  (a) => a,
-)
-
-const moneyCodec = new t.Type<Money, { readonly amount: number; readonly currency: string }, unknown>(
-  'Money',
-  (u): u is Money =>
-    typeof u === 'object' &&
-    u !== null &&
-    'amount' in u &&
-    'currency' in u &&
-    Number.isSafeInteger(u.amount) &&
-    isCurrencyCode(u.currency),
-  (u, c) =>
-    typeof u === 'object' &&
-    u !== null &&
-    'amount' in u &&
-    'currency' in u &&
-    typeof u.amount === 'number' &&
-    Number.isSafeInteger(u.amount) &&
-    isCurrencyCode(u.currency)
-      ? t.success({ amount: u.amount, currency: u.currency })
-      : t.failure(u, c, 'not money (safe-integer amount and ISO 4217 currency)'),
-  (m) => ({ amount: m.amount, currency: m.currency }),
-)
-
-const dateCodec = new t.Type<Date, string, unknown>(
-  'DateFromISOString',
-  (u): u is Date => u instanceof Date && !Number.isNaN(u.getTime()),
-  (u, c) => {
-    if (typeof u !== 'string') return t.failure(u, c, 'not an ISO date string')
-    const date = new Date(u)
-    return Number.isNaN(date.getTime()) ? t.failure(u, c, 'not an ISO date string') : t.success(date)
-  },
-  (d) => d.toISOString(),
 )
 
 const quantityCodec = new t.Type<number, number, unknown>(
@@ -138,13 +98,13 @@ const totals = t.type({
   total: moneyCodec,
 })
 
-const base = { orderId, at: dateCodec }
+const base = { orderId, at: dateFromIsoStringCodec }
 
 const orderPlaced = t.intersection([
   t.type({
     _tag: t.literal('OrderPlaced'),
     ...base,
-    currency: currencyCodec,
+    currency: currencyCodeCodec,
     lines: t.readonlyArray(lineSnapshot),
     totals,
     paymentAttemptId: t.string,

@@ -9,9 +9,9 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as t from 'io-ts'
 import type { JsonValue } from '../events/events.js'
+import { dateFromIsoStringCodec } from '../kernel/codecs.js'
 import { type CorruptRecord, corruptRecord } from '../kernel/concurrency.js'
-import { isCurrencyCode } from '../money/currency.js'
-import type { Money } from '../money/money.js'
+import { moneyCodec } from '../money/money-codecs.js'
 import type { CaptureId, NormalizedWebhookEvent, PaymentId, RefundId, WebhookEventType } from './payment.js'
 
 const providerIdPattern = /^[\x21-\x7e]{1,255}$/
@@ -23,39 +23,6 @@ const providerId = <A extends string>(name: string): t.Type<A, string, unknown> 
     (u, c) => (typeof u === 'string' && providerIdPattern.test(u) ? t.success(u as A) : t.failure(u, c)),
     (a) => a,
   )
-
-const moneyCodec = new t.Type<Money, { readonly amount: number; readonly currency: string }, unknown>(
-  'Money',
-  (u): u is Money =>
-    typeof u === 'object' &&
-    u !== null &&
-    'amount' in u &&
-    'currency' in u &&
-    Number.isSafeInteger(u.amount) &&
-    isCurrencyCode(u.currency),
-  (u, c) =>
-    typeof u === 'object' &&
-    u !== null &&
-    'amount' in u &&
-    'currency' in u &&
-    typeof u.amount === 'number' &&
-    Number.isSafeInteger(u.amount) &&
-    isCurrencyCode(u.currency)
-      ? t.success({ amount: u.amount, currency: u.currency })
-      : t.failure(u, c, 'not money (safe-integer amount and ISO 4217 currency)'),
-  (m) => ({ amount: m.amount, currency: m.currency }),
-)
-
-const dateCodec = new t.Type<Date, string, unknown>(
-  'DateFromISOString',
-  (u): u is Date => u instanceof Date && !Number.isNaN(u.getTime()),
-  (u, c) => {
-    if (typeof u !== 'string') return t.failure(u, c, 'not an ISO date string')
-    const date = new Date(u)
-    return Number.isNaN(date.getTime()) ? t.failure(u, c, 'not an ISO date string') : t.success(date)
-  },
-  (d) => d.toISOString(),
-)
 
 const toJson = (value: unknown): JsonValue => {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value
@@ -84,7 +51,7 @@ const webhookEventStructure = t.intersection([
     provider: t.string,
     providerEventId: t.string,
     type: eventTypeCodec,
-    occurredAt: dateCodec,
+    occurredAt: dateFromIsoStringCodec,
     raw: t.unknown,
   }),
   t.partial({
