@@ -130,28 +130,35 @@ describe('code samples in README.md and docs/', () => {
   }, 120_000)
 })
 
-describe('the getting-started sample', () => {
-  it('runs: prices a cart and places an order on SQLite', async () => {
-    const page = readFileSync(join(docsDir, 'getting-started.md'), 'utf8')
-    const sample = typescriptSamples(join(docsDir, 'getting-started.md'))[0]
-    expect(sample?.code).toContain('placeOrder')
-    const dir = join(repoRoot, 'examples', 'shared-http', 'test', '.run')
-    rmSync(dir, { recursive: true, force: true })
-    mkdirSync(dir, { recursive: true })
-    const file = join(dir, 'getting-started.ts')
-    const code = (sample?.code ?? '').replace("'./shop.db'", JSON.stringify(join(dir, 'shop.db')))
-    writeFileSync(file, `${code}\nexport {}\n`)
-    const logged: Array<unknown> = []
-    const log = console.log
-    console.log = (...args: Array<unknown>) => logged.push(...args)
-    try {
-      await import(/* @vite-ignore */ pathToFileURL(file).href)
-    } finally {
-      console.log = log
+describe('the README and getting-started samples', () => {
+  it.each([
+    ['README.md', join(repoRoot, 'README.md')],
+    ['docs/getting-started.md', join(docsDir, 'getting-started.md')],
+  ])(
+    '%s runs: prices a cart and places an order on SQLite',
+    async (name, path) => {
+      const page = readFileSync(path, 'utf8')
+      const sample = typescriptSamples(path).find((s) => s.code.includes('placeOrder'))
+      expect(sample?.code).toContain('createSqliteStore')
+      const dir = join(repoRoot, 'examples', 'shared-http', 'test', `.run-${name.replace(/\W/g, '-')}`)
       rmSync(dir, { recursive: true, force: true })
-    }
-    expect(page).toContain('3998')
-    expect(logged[0]).toEqual({ amount: 3998, currency: 'USD' })
-    expect(String(logged[1])).toMatch(/^order_/)
-  }, 60_000)
+      mkdirSync(dir, { recursive: true })
+      const file = join(dir, 'sample.ts')
+      const code = (sample?.code ?? '').replace("'./shop.db'", JSON.stringify(join(dir, 'shop.db')))
+      writeFileSync(file, `${code}\nexport {}\n`)
+      const logged: Array<unknown> = []
+      const log = console.log
+      console.log = (...args: Array<unknown>) => logged.push(...args)
+      try {
+        await import(/* @vite-ignore */ pathToFileURL(file).href)
+      } finally {
+        console.log = log
+        rmSync(dir, { recursive: true, force: true })
+      }
+      expect(page).toContain('3998')
+      expect(logged[0]).toEqual({ amount: 3998, currency: 'USD' })
+      expect(String(logged[1])).toMatch(/^order_/)
+    },
+    60_000,
+  )
 })
