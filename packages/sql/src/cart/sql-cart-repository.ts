@@ -18,9 +18,49 @@ import { pipe } from 'fp-ts/function'
 import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import * as t from 'io-ts'
+import { prepareQuery } from '../kernel/prepared-query.js'
 import { DbInteger, dbDocument, decodeRow } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
+
+// Every cart operation's hot statements, compiled once per dialect.
+type CartColumns = { version: number; status: string; currency: string; customerId: string | null; data: string }
+
+const cartById = prepareQuery<{ cartId: string }, { version: unknown; data: unknown }>((db, p) =>
+  db.selectFrom('carts').select(['version', 'data']).where('cart_id', '=', p('cartId')),
+)
+
+const insertCart = prepareQuery<CartColumns & { cartId: string }, { cart_id: string }>((db, p) =>
+  db
+    .insertInto('carts')
+    .values({
+      cart_id: p('cartId'),
+      version: p('version'),
+      status: p('status'),
+      currency: p('currency'),
+      customer_id: p('customerId'),
+      data: p('data'),
+      created_at: 0,
+      updated_at: 0,
+    })
+    .onConflict((oc) => oc.column('cart_id').doNothing())
+    .returning('cart_id'),
+)
+
+const updateCart = prepareQuery<CartColumns & { cartId: string; expected: number }, { cart_id: string }>((db, p) =>
+  db
+    .updateTable('carts')
+    .set({
+      version: p('version'),
+      status: p('status'),
+      currency: p('currency'),
+      customer_id: p('customerId'),
+      data: p('data'),
+    })
+    .where('cart_id', '=', p('cartId'))
+    .where('version', '=', p('expected'))
+    .returning('cart_id'),
+)
 
 /**
  * Makes the SQL {@link CartRepository}; passes `describeCartRepositoryConformance`. `save` is one
@@ -43,7 +83,7 @@ export const createSqlCartRepository = ({ db, dialect }: SqlContext): CartReposi
 
   const get = (cartId: CartId) =>
     pipe(
-      query(() => db.selectFrom('carts').select(['version', 'data']).where('cart_id', '=', cartId).executeTakeFirst()),
+      query(async () => (await cartById.execute(db, { cartId })).rows[0]),
       TE.flatMap((found) =>
         found === undefined
           ? TE.right(O.none)
@@ -59,28 +99,19 @@ export const createSqlCartRepository = ({ db, dialect }: SqlContext): CartReposi
   const save = (cart: Cart, expectedVersion: number) =>
     pipe(
       query(async (): Promise<E.Either<ConcurrencyConflict | InfrastructureError, void>> => {
-        const columns = {
+        const columns: CartColumns & { cartId: string } = {
+          cartId: cart.id,
           version: expectedVersion + 1,
           status: cart.status,
           currency: cart.currency,
-          customer_id: cart.customerId ?? null,
+          customerId: cart.customerId ?? null,
           data: JSON.stringify(cart),
         }
-        const written =
+        const written = (
           expectedVersion === 0
-            ? await db
-                .insertInto('carts')
-                .values({ cart_id: cart.id, ...columns, created_at: 0, updated_at: 0 })
-                .onConflict((oc) => oc.column('cart_id').doNothing())
-                .returning('cart_id')
-                .executeTakeFirst()
-            : await db
-                .updateTable('carts')
-                .set(columns)
-                .where('cart_id', '=', cart.id)
-                .where('version', '=', expectedVersion)
-                .returning('cart_id')
-                .executeTakeFirst()
+            ? await insertCart.execute(db, columns)
+            : await updateCart.execute(db, { ...columns, expected: expectedVersion })
+        ).rows[0]
         if (written !== undefined) return E.right(undefined)
         const stored = await db.selectFrom('carts').select('version').where('cart_id', '=', cart.id).executeTakeFirst()
         return E.left(concurrencyConflict(cart.id, expectedVersion, stored === undefined ? 0 : Number(stored.version)))

@@ -23,18 +23,73 @@ import { pipe } from 'fp-ts/function'
 import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import type { Kysely } from 'kysely'
+import { prepareQuery } from '../kernel/prepared-query.js'
 import { dbDocument, decodeRow } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { Database } from '../schema/sql-database.js'
 import type { SqlContext } from '../store/sql-context.js'
 
+// The saga's hot path (create, get, advance), compiled once per dialect.
+type AttemptColumns = { status: string; paymentReference: string | null; data: string; updatedAt: number }
+
+const insertAttempt = prepareQuery<
+  AttemptColumns & {
+    attemptId: string
+    idempotencyKey: string
+    cartId: string
+    amount: number
+    currency: string
+    createdAt: number
+  },
+  { attempt_id: string }
+>((db, p) =>
+  db
+    .insertInto('checkout_attempts')
+    .values({
+      attempt_id: p('attemptId'),
+      idempotency_key: p('idempotencyKey'),
+      cart_id: p('cartId'),
+      amount: p('amount'),
+      currency: p('currency'),
+      created_at: p('createdAt'),
+      status: p('status'),
+      payment_reference: p('paymentReference'),
+      data: p('data'),
+      updated_at: p('updatedAt'),
+    })
+    .onConflict((oc) => oc.column('attempt_id').doNothing())
+    .returning('attempt_id'),
+)
+
+const attemptById = prepareQuery<{ attemptId: string }, { attempt_id: string; data: unknown }>((db, p) =>
+  db.selectFrom('checkout_attempts').select(['attempt_id', 'data']).where('attempt_id', '=', p('attemptId')).limit(1),
+)
+
+const advanceAttempt = prepareQuery<
+  AttemptColumns & { attemptId: string; from: string; readAt: number },
+  { attempt_id: string }
+>((db, p) =>
+  db
+    .updateTable('checkout_attempts')
+    .set({
+      status: p('status'),
+      payment_reference: p('paymentReference'),
+      data: p('data'),
+      updated_at: p('updatedAt'),
+    })
+    .where('attempt_id', '=', p('attemptId'))
+    .where('status', '=', p('from'))
+    .where('updated_at', '=', p('readAt'))
+    .returning('attempt_id'),
+)
+
 const terminalSteps: ReadonlyArray<CheckoutStep> = ['completed', 'failed']
 
-const columnsOf = (attempt: CheckoutAttempt) => ({
+const columnsOf = (attempt: CheckoutAttempt): AttemptColumns => ({
   status: attempt.step,
-  payment_reference: attempt.paymentId ?? null,
+  paymentReference: attempt.paymentId ?? null,
   data: JSON.stringify(attempt),
-  updated_at: attempt.updatedAt.getTime(),
+  updatedAt: attempt.updatedAt.getTime(),
 })
 
 /**
@@ -64,8 +119,10 @@ export const createSqlCheckoutAttemptStore = ({ db, dialect, run }: SqlContext):
     }
     return E.right(attempts)
   }
-  const readOne = (trx: Kysely<Database>, column: 'attempt_id' | 'payment_reference', value: string) =>
-    trx.selectFrom('checkout_attempts').select(['attempt_id', 'data']).where(column, '=', value).limit(1).execute()
+  const readOne = async (trx: Kysely<Database>, column: 'attempt_id' | 'payment_reference', value: string) =>
+    column === 'attempt_id'
+      ? (await attemptById.execute(trx, { attemptId: value })).rows
+      : trx.selectFrom('checkout_attempts').select(['attempt_id', 'data']).where(column, '=', value).limit(1).execute()
   const first = (rows: ReadonlyArray<{ attempt_id: string; data: unknown }>) =>
     pipe(
       decodeAll(rows),
@@ -74,22 +131,18 @@ export const createSqlCheckoutAttemptStore = ({ db, dialect, run }: SqlContext):
 
   const create = (attempt: CheckoutAttempt) =>
     pipe(
-      query(() =>
-        db
-          .insertInto('checkout_attempts')
-          .values({
-            attempt_id: attempt.attemptId,
-            idempotency_key: attempt.idempotencyKey,
-            cart_id: attempt.cartId,
-            amount: attempt.amount.amount,
-            currency: attempt.amount.currency,
-            created_at: attempt.createdAt.getTime(),
-            ...columnsOf(attempt),
-          })
-          .onConflict((oc) => oc.column('attempt_id').doNothing())
-          .returning('attempt_id')
-          .executeTakeFirst(),
-      ),
+      query(async () => {
+        const { rows } = await insertAttempt.execute(db, {
+          attemptId: attempt.attemptId,
+          idempotencyKey: attempt.idempotencyKey,
+          cartId: attempt.cartId,
+          amount: attempt.amount.amount,
+          currency: attempt.amount.currency,
+          createdAt: attempt.createdAt.getTime(),
+          ...columnsOf(attempt),
+        })
+        return rows[0]
+      }),
       TE.flatMap((inserted) =>
         inserted === undefined
           ? TE.left<CheckoutAttemptExists | InfrastructureError>(checkoutAttemptExists(attempt.attemptId))
@@ -112,14 +165,14 @@ export const createSqlCheckoutAttemptStore = ({ db, dialect, run }: SqlContext):
       }
       const before = current.right.value
       const next: CheckoutAttempt = { ...before, ...patch, step: to, updatedAt: new Date(at.getTime()) }
-      const written = await trx
-        .updateTable('checkout_attempts')
-        .set(columnsOf(next))
-        .where('attempt_id', '=', attemptId)
-        .where('status', '=', from)
-        .where('updated_at', '=', before.updatedAt.getTime())
-        .returning('attempt_id')
-        .executeTakeFirst()
+      const written = (
+        await advanceAttempt.execute(trx, {
+          ...columnsOf(next),
+          attemptId,
+          from,
+          readAt: before.updatedAt.getTime(),
+        })
+      ).rows[0]
       if (written === undefined) {
         // A concurrent advance won between the read and the write (Postgres, READ COMMITTED).
         const now = first(await readOne(trx, 'attempt_id', attemptId))

@@ -18,9 +18,50 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import * as t from 'io-ts'
+import { prepareQuery } from '../kernel/prepared-query.js'
 import { dbJson, decodeRow } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
+
+// Every idempotent call's two writes, compiled once per dialect.
+const takeKey = prepareQuery<
+  { scope: string; key: string; requestHash: string; at: number; expiresAt: number },
+  { key: string }
+>((db, p) =>
+  db
+    .insertInto('idempotency_records')
+    .values({
+      scope: p('scope'),
+      key: p('key'),
+      request_hash: p('requestHash'),
+      status: 'in_progress',
+      response: null,
+      created_at: p('at'),
+      expires_at: p('expiresAt'),
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['scope', 'key'])
+        .doUpdateSet((eb) => ({
+          request_hash: eb.ref('excluded.request_hash'),
+          status: eb.ref('excluded.status'),
+          response: null,
+          created_at: eb.ref('excluded.created_at'),
+          expires_at: eb.ref('excluded.expires_at'),
+        }))
+        .where('idempotency_records.expires_at', '<=', p('at')),
+    )
+    .returning('key'),
+)
+
+const completeKey = prepareQuery<{ scope: string; key: string; response: string }, never>((db, p) =>
+  db
+    .updateTable('idempotency_records')
+    .set({ status: 'completed', response: p('response') })
+    .where('scope', '=', p('scope'))
+    .where('key', '=', p('key'))
+    .where('status', '=', 'in_progress'),
+)
 
 /**
  * Makes the SQL {@link IdempotencyStore}; passes `describeIdempotencyStoreConformance`.
@@ -51,31 +92,15 @@ export const createSqlIdempotencyStore = ({ db, dialect }: SqlContext): Idempote
     pipe(
       query(async () => {
         const at = request.at.getTime()
-        const taken = await db
-          .insertInto('idempotency_records')
-          .values({
+        const taken = (
+          await takeKey.execute(db, {
             scope: request.scope,
             key: request.key,
-            request_hash: request.requestHash,
-            status: 'in_progress',
-            response: null,
-            created_at: at,
-            expires_at: at + request.ttlMs,
+            requestHash: request.requestHash,
+            at,
+            expiresAt: at + request.ttlMs,
           })
-          .onConflict((oc) =>
-            oc
-              .columns(['scope', 'key'])
-              .doUpdateSet((eb) => ({
-                request_hash: eb.ref('excluded.request_hash'),
-                status: eb.ref('excluded.status'),
-                response: null,
-                created_at: eb.ref('excluded.created_at'),
-                expires_at: eb.ref('excluded.expires_at'),
-              }))
-              .where('idempotency_records.expires_at', '<=', at),
-          )
-          .returning('key')
-          .executeTakeFirst()
+        ).rows[0]
         if (taken !== undefined) return { started: true as const }
         const existing = await db
           .selectFrom('idempotency_records')
@@ -113,15 +138,7 @@ export const createSqlIdempotencyStore = ({ db, dialect }: SqlContext): Idempote
 
   const complete = (key: string, scope: string, response: JsonValue) =>
     pipe(
-      query(() =>
-        db
-          .updateTable('idempotency_records')
-          .set({ status: 'completed', response: JSON.stringify(response) })
-          .where('scope', '=', scope)
-          .where('key', '=', key)
-          .where('status', '=', 'in_progress')
-          .execute(),
-      ),
+      query(() => completeKey.execute(db, { scope, key, response: JSON.stringify(response) })),
       TE.map(() => undefined),
     )
 

@@ -20,6 +20,7 @@ import { pipe } from 'fp-ts/function'
 import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import { type Expression, type SqlBool, sql } from 'kysely'
+import { prepareQuery } from '../kernel/prepared-query.js'
 import { dbDocument, decodeRow } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
@@ -29,6 +30,38 @@ const cursorPosition = (cursor: string): { readonly time: number; readonly order
   const split = cursor.indexOf('~')
   return { time: Number(cursor.slice(0, split)), orderId: cursor.slice(split + 1) }
 }
+
+// The saga's hot path (one read and one upsert per order event batch), compiled once per dialect.
+type OrderViewColumns = {
+  orderId: string
+  customerId: string | null
+  status: string
+  paymentStatus: string
+  fulfilmentStatus: string
+  returnStatus: string
+  placedAt: number
+  row: string
+}
+
+const orderViewById = prepareQuery<{ orderId: string }, { row: unknown }>((db, p) =>
+  db.selectFrom('order_views').select('row').where('order_id', '=', p('orderId')),
+)
+
+const upsertOrderView = prepareQuery<OrderViewColumns, never>((db, p) => {
+  const columns = {
+    customer_id: p('customerId'),
+    status: p('status'),
+    payment_status: p('paymentStatus'),
+    fulfilment_status: p('fulfilmentStatus'),
+    return_status: p('returnStatus'),
+    placed_at: p('placedAt'),
+    row: p('row'),
+  }
+  return db
+    .insertInto('order_views')
+    .values({ order_id: p('orderId'), ...columns })
+    .onConflict((oc) => oc.column('order_id').doUpdateSet(columns))
+})
 
 /**
  * Makes the SQL {@link OrderViewStore}; passes `describeOrderViewStoreConformance`. `list` and
@@ -50,30 +83,25 @@ export const createSqlOrderViewStore = ({ db, dialect }: SqlContext): OrderViewS
   const id = dialect.byCodeUnit('order_views.order_id')
 
   const save = (row: OrderSummaryRow) => {
-    const columns = {
-      customer_id: row.customerId ?? null,
+    const columns: OrderViewColumns = {
+      orderId: row.orderId,
+      customerId: row.customerId ?? null,
       status: row.status,
-      payment_status: row.paymentStatus,
-      fulfilment_status: row.fulfilmentStatus,
-      return_status: row.returnStatus,
-      placed_at: row.placedAt.getTime(),
+      paymentStatus: row.paymentStatus,
+      fulfilmentStatus: row.fulfilmentStatus,
+      returnStatus: row.returnStatus,
+      placedAt: row.placedAt.getTime(),
       row: JSON.stringify(row),
     }
     return pipe(
-      query(() =>
-        db
-          .insertInto('order_views')
-          .values({ order_id: row.orderId, ...columns })
-          .onConflict((oc) => oc.column('order_id').doUpdateSet(columns))
-          .execute(),
-      ),
+      query(() => upsertOrderView.execute(db, columns)),
       TE.map(() => undefined),
     )
   }
 
   const get = (orderId: OrderId) =>
     pipe(
-      query(() => db.selectFrom('order_views').select('row').where('order_id', '=', orderId).executeTakeFirst()),
+      query(async () => (await orderViewById.execute(db, { orderId })).rows[0]),
       TE.flatMap((found) =>
         found === undefined
           ? TE.right(O.none)

@@ -16,6 +16,7 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import type * as t from 'io-ts'
+import { prepareQuery } from '../kernel/prepared-query.js'
 import { dbDocument, decodeRow } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
@@ -54,32 +55,33 @@ const decodeAll = <A>(
 export const createSqlPricingRepository = ({ db, dialect }: SqlContext): PricingRepository => {
   const promotionDocument = dbDocument<Promotion>(dialect, ['startsAt', 'endsAt'])
   const priceListDocument = dbDocument<PriceList>(dialect, ['validFrom', 'validUntil'])
+  // Read on every pricing of a cart: compiled once (per store, since the order depends on the dialect).
+  const promotionsAt = prepareQuery<{ now: number }, { id: string; document: unknown }>((trx, p) =>
+    trx
+      .selectFrom('promotions')
+      .select(['promotion_id as id', 'definition as document'])
+      .where((eb) => eb.or([eb('starts_at', 'is', null), eb('starts_at', '<=', p('now'))]))
+      .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', p('now'))]))
+      .orderBy(dialect.byCodeUnit('promotion_id')),
+  )
+  const priceListsIn = prepareQuery<{ currency: string }, { id: string; document: unknown }>((trx, p) =>
+    trx
+      .selectFrom('price_lists')
+      .select(['price_list_id as id', 'definition as document'])
+      .where('currency', '=', p('currency'))
+      .orderBy(dialect.byCodeUnit('price_list_id')),
+  )
 
   const activePromotions = (currency: CurrencyCode, now: Date) =>
     pipe(
-      query(() =>
-        db
-          .selectFrom('promotions')
-          .select(['promotion_id as id', 'definition as document'])
-          .where((eb) => eb.or([eb('starts_at', 'is', null), eb('starts_at', '<=', now.getTime())]))
-          .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now.getTime())]))
-          .orderBy(dialect.byCodeUnit('promotion_id'))
-          .execute(),
-      ),
+      query(async () => (await promotionsAt.execute(db, { now: now.getTime() })).rows),
       TE.flatMap((rows) => TE.fromEither(decodeAll(rows, promotionDocument, 'promotions'))),
       TE.map((promotions) => promotions.filter(isPromotionActiveFor(currency, now))),
     )
 
   const priceLists = (currency: CurrencyCode) =>
     pipe(
-      query(() =>
-        db
-          .selectFrom('price_lists')
-          .select(['price_list_id as id', 'definition as document'])
-          .where('currency', '=', currency)
-          .orderBy(dialect.byCodeUnit('price_list_id'))
-          .execute(),
-      ),
+      query(async () => (await priceListsIn.execute(db, { currency })).rows),
       TE.flatMap((rows) => TE.fromEither(decodeAll(rows, priceListDocument, 'price_lists'))),
     )
 
