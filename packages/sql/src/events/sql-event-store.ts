@@ -19,6 +19,7 @@ import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import * as t from 'io-ts'
 import type { Transaction } from 'kysely'
+import { prepareQuery } from '../kernel/prepared-query.js'
 import { DbDate, DbInteger, dbJson, decodeRow } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { Database } from '../schema/sql-database.js'
@@ -85,12 +86,25 @@ const decodeEvent = (dialect: SqlDialect) => {
     )
 }
 
-const currentVersion = async (trx: Transaction<Database>, streamId: string): Promise<number> => {
-  const row = await trx
+// Read on every append and every order load, compiled once per dialect.
+const maxVersion = prepareQuery<{ streamId: string }, { version: unknown }>((db, p) =>
+  db
     .selectFrom('events')
     .select((eb) => eb.fn.max('version').as('version'))
-    .where('stream_id', '=', streamId)
-    .executeTakeFirst()
+    .where('stream_id', '=', p('streamId')),
+)
+
+const streamFrom = prepareQuery<{ streamId: string; from: number }, unknown>((db, p) =>
+  db
+    .selectFrom('events')
+    .select(eventColumns)
+    .where('stream_id', '=', p('streamId'))
+    .where('version', '>=', p('from'))
+    .orderBy('version'),
+)
+
+const currentVersion = async (trx: Transaction<Database>, streamId: string): Promise<number> => {
+  const row = (await maxVersion.execute(trx, { streamId })).rows[0]
   const version = row?.version
   return version === null || version === undefined ? 0 : Number(version)
 }
@@ -175,15 +189,7 @@ export const createSqlEventStore = ({ db, dialect, run }: SqlContext): EventStor
     return from > 2_147_483_647
       ? TE.right([])
       : pipe(
-          query(() =>
-            db
-              .selectFrom('events')
-              .select(eventColumns)
-              .where('stream_id', '=', streamId)
-              .where('version', '>=', from)
-              .orderBy('version')
-              .execute(),
-          ),
+          query(async () => (await streamFrom.execute(db, { streamId, from })).rows),
           TE.flatMap(decodeAll),
         )
   }
