@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { requireService } from '@mercato/testkit'
 import pg from 'pg'
 import type { DatabaseConfig } from '../src/config.js'
 
@@ -19,22 +20,20 @@ let probed: Promise<string | undefined> | undefined
  * `undefined` after a loud message, so the caller skips its Postgres runs.
  */
 export const requireDatabase = (): Promise<string | undefined> => {
-  probed ??= (async () => {
-    const url = process.env.DATABASE_URL ?? defaultUrl
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 })
-    try {
-      await client.connect()
-      await client.query('select 1')
-      return url
-    } catch (cause) {
-      const message = `the HTTP contract on Postgres needs a database: none answered at ${url} (${String(cause)}).`
-      if (process.env.CI === 'true') throw new Error(`[mercato] ${message}`)
-      console.warn(`\n[mercato] SKIPPING THE POSTGRES CONTRACT RUN: ${message}\n`)
-      return undefined
-    } finally {
-      await client.end().catch(() => undefined)
-    }
-  })()
+  probed ??= requireService({
+    name: 'Postgres',
+    envVar: 'DATABASE_URL',
+    defaultUrl,
+    probe: async (url) => {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 })
+      try {
+        await client.connect()
+        await client.query('select 1')
+      } finally {
+        await client.end().catch(() => undefined)
+      }
+    },
+  })
   return probed
 }
 

@@ -3,11 +3,22 @@
  * give each test run its own schema, dropped afterwards.
  */
 import { randomBytes } from 'node:crypto'
+import { requireService } from '@mercato/testkit'
 import pg from 'pg'
 
 const defaultUrl = 'postgres://postgres@127.0.0.1:5432/test'
 
 let probed: Promise<string | undefined> | undefined
+
+const probePostgres = async (url: string): Promise<void> => {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 })
+  try {
+    await client.connect()
+    await client.query('select 1')
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
 
 /**
  * The URL of a reachable test database: `DATABASE_URL`, or the local default. When none answers,
@@ -15,24 +26,7 @@ let probed: Promise<string | undefined> | undefined
  * after a loud message, so the caller skips its Postgres tests.
  */
 export const requireDatabase = (): Promise<string | undefined> => {
-  probed ??= (async () => {
-    const url = process.env.DATABASE_URL ?? defaultUrl
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 })
-    try {
-      await client.connect()
-      await client.query('select 1')
-      return url
-    } catch (cause) {
-      const message =
-        `Postgres tests need a database: none answered at ${url} (${String(cause)}). ` +
-        'Set DATABASE_URL to a database the tests may create schemas in.'
-      if (process.env.CI === 'true') throw new Error(`[mercato] ${message}`)
-      console.warn(`\n[mercato] SKIPPING POSTGRES TESTS. ${message}\n`)
-      return undefined
-    } finally {
-      await client.end().catch(() => undefined)
-    }
-  })()
+  probed ??= requireService({ name: 'Postgres', envVar: 'DATABASE_URL', defaultUrl, probe: probePostgres })
   return probed
 }
 
