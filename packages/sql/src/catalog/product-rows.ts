@@ -4,21 +4,21 @@
  *
  * @module
  */
-import type {
-  Attributes,
-  CategoryId,
-  CurrencyCode,
-  InfrastructureError,
-  Money,
-  OptionDefinition,
-  Product,
-  ProductId,
-  Sku,
-  Variant,
-  VariantId,
+import {
+  type Attributes,
+  type CategoryId,
+  type CurrencyCode,
+  corruptRecordFault,
+  type InfrastructureError,
+  type Money,
+  type OptionDefinition,
+  type Product,
+  type ProductId,
+  type Sku,
+  type Variant,
+  type VariantId,
 } from '@mercato/core'
 import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import * as t from 'io-ts'
 import { DbDate, DbInteger, dbJsonAs, decodeRow } from '../kernel/row-codecs.js'
 import type { SqlDialect } from '../schema/sql-dialect.js'
@@ -106,22 +106,6 @@ export const catalogRows = (dialect: SqlDialect) => ({
   price: t.type({ currency: t.union([t.string, t.null]), amount: t.union([DbInteger, t.null]) }),
 })
 
-const decodeEach = <A>(
-  rows: ReadonlyArray<unknown>,
-  codec: t.Type<A, unknown, unknown>,
-  table: string,
-  keyColumn: string,
-): E.Either<InfrastructureError, ReadonlyArray<A>> => {
-  // A loop, not A.traverse: traverse copies the array on every step.
-  const decoded: Array<A> = []
-  for (const row of rows) {
-    const result = decodeRow(codec, table, keyOf(row, keyColumn))(row)
-    if (E.isLeft(result)) return result
-    decoded.push(result.right)
-  }
-  return E.right(decoded)
-}
-
 const keyOf = (row: unknown, column: string): string => String((row as Record<string, unknown>)[column])
 
 const codecs = new Map<SqlDialect, ReturnType<typeof catalogRows>>()
@@ -134,49 +118,111 @@ const codecsOf = (dialect: SqlDialect): ReturnType<typeof catalogRows> => {
   return found
 }
 
-type VariantRow = t.TypeOf<ReturnType<typeof catalogRows>['variant']>
+// The hot path decodes each row with hand-written checks that accept exactly what the codecs of
+// `catalogRows` accept (DbInteger, DbDate, dbJsonAs, t.keyof, t.union with t.null) and build the
+// domain objects directly. A row they refuse is decoded again with its io-ts codec, which gives
+// the CorruptRecord fault and its issues, so errors are the codecs' own.
 
-/** Groups the variant-and-price rows by product, decoding each variant's columns once. */
-const decodeVariants = (
-  rows: ReturnType<typeof catalogRows>,
-  variantRows: ReadonlyArray<unknown>,
-): E.Either<InfrastructureError, ReadonlyMap<string, ReadonlyArray<Variant>>> => {
-  const variantsOf = new Map<string, Array<{ readonly row: VariantRow; readonly prices: Array<Money> }>>()
-  let current: { readonly row: VariantRow; readonly prices: Array<Money> } | undefined
-  for (const raw of variantRows) {
-    const key = keyOf(raw, 'variant_id')
-    if (current === undefined || current.row.variant_id !== key) {
-      const variant = decodeRow(rows.variant, 'variants', key)(raw)
-      if (E.isLeft(variant)) return variant
-      current = { row: variant.right, prices: [] }
-      const list = variantsOf.get(variant.right.product_id) ?? []
-      list.push(current)
-      variantsOf.set(variant.right.product_id, list)
-    }
-    const price = decodeRow(rows.price, 'variant_prices', key)(raw)
-    if (E.isLeft(price)) return price
-    if (price.right.currency !== null && price.right.amount !== null) {
-      current.prices.push({ amount: price.right.amount, currency: price.right.currency.trim() as CurrencyCode })
-    }
+const integerText = /^-?\d{1,16}$/
+
+/** DbInteger's check: the number, or undefined when the value is not a safe integer. */
+const integerOf = (u: unknown): number | undefined => {
+  const n =
+    typeof u === 'number'
+      ? u
+      : typeof u === 'bigint'
+        ? Number(u)
+        : typeof u === 'string' && integerText.test(u)
+          ? Number(u)
+          : Number.NaN
+  return Number.isSafeInteger(n) ? n : undefined
+}
+
+/** DbDate's check: the time, or undefined. */
+const dateOf = (u: unknown): Date | undefined => {
+  const ms = integerOf(u)
+  return ms !== undefined && Math.abs(ms) <= 8.64e15 ? new Date(ms) : undefined
+}
+
+/** dbJsonAs' check: the dialect-read JSON value when `is` accepts it, else undefined (every accepted value is an object). */
+const jsonOf = <A>(dialect: SqlDialect, u: unknown, is: (value: unknown) => value is A): A | undefined => {
+  const read = dialect.readJson(u)
+  return E.isRight(read) && is(read.right) ? read.right : undefined
+}
+
+/** The codec's own fault for a row the fast checks refused. */
+const corrupt = <A>(
+  codec: t.Type<A, unknown, unknown>,
+  table: string,
+  key: string,
+  row: unknown,
+): E.Either<InfrastructureError, never> => {
+  const decoded = decodeRow(codec, table, key)(row)
+  // The fast checks mirror the codecs, so the codec refuses the row too.
+  return E.isLeft(decoded) ? decoded : E.left(corruptRecordFault(table, key, ['row refused by the row checks']))
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+type Row = Record<string, unknown>
+
+const decodeProduct = (dialect: SqlDialect, raw: unknown): Mutable<Product> | undefined => {
+  if (typeof raw !== 'object' || raw === null) return undefined
+  const row = raw as Row
+  const { product_id, handle, name, description, status } = row
+  if (
+    typeof product_id !== 'string' ||
+    typeof handle !== 'string' ||
+    typeof name !== 'string' ||
+    typeof description !== 'string' ||
+    typeof status !== 'string' ||
+    !Object.hasOwn(statuses, status)
+  ) {
+    return undefined
   }
-  const result = new Map<string, ReadonlyArray<Variant>>()
-  for (const [productId, list] of variantsOf) {
-    result.set(
-      productId,
-      list.map(
-        ({ row, prices }): Variant => ({
-          id: row.variant_id as VariantId,
-          sku: row.sku as Sku,
-          options: row.options,
-          weightGrams: row.weight_grams,
-          attributes: row.attributes,
-          prices,
-          taxClass: row.tax_class,
-        }),
-      ),
-    )
+  const version = integerOf(row.version)
+  if (version === undefined) return undefined
+  const options = jsonOf(dialect, row.options, isOptions)
+  if (options === undefined) return undefined
+  const attributes = jsonOf(dialect, row.attributes, isAttributes)
+  if (attributes === undefined) return undefined
+  const createdAt = dateOf(row.created_at)
+  if (createdAt === undefined) return undefined
+  const updatedAt = dateOf(row.updated_at)
+  if (updatedAt === undefined) return undefined
+  return {
+    id: product_id as ProductId,
+    version,
+    handle,
+    name,
+    description,
+    status: status as Product['status'],
+    categoryIds: [],
+    options,
+    attributes,
+    variants: [],
+    createdAt,
+    updatedAt,
   }
-  return E.right(result)
+}
+
+const decodeVariant = (dialect: SqlDialect, row: Row): Mutable<Variant> | undefined => {
+  const { variant_id, sku, tax_class } = row
+  if (typeof variant_id !== 'string' || typeof sku !== 'string' || typeof tax_class !== 'string') return undefined
+  const options = jsonOf(dialect, row.options, isOptionValues)
+  if (options === undefined) return undefined
+  const weightGrams = integerOf(row.weight_grams)
+  if (weightGrams === undefined) return undefined
+  const attributes = jsonOf(dialect, row.attributes, isAttributes)
+  if (attributes === undefined) return undefined
+  return {
+    id: variant_id as VariantId,
+    sku: sku as Sku,
+    options,
+    weightGrams,
+    attributes,
+    prices: [],
+    taxClass: tax_class,
+  }
 }
 
 /**
@@ -199,35 +245,60 @@ export const assembleProducts = (
   categoryRows: ReadonlyArray<unknown>,
   variantRows: ReadonlyArray<unknown>,
 ): E.Either<InfrastructureError, ReadonlyArray<Product>> => {
-  const rows = codecsOf(dialect)
-  return pipe(
-    E.Do,
-    E.apS('products', decodeEach(productRows, rows.product, 'products', 'product_id')),
-    E.apS('categories', decodeEach(categoryRows, rows.category, 'product_categories', 'product_id')),
-    E.apS('variants', decodeVariants(rows, variantRows)),
-    E.map(({ products, categories, variants }) => {
-      const categoriesOf = new Map<string, Array<CategoryId>>()
-      for (const row of categories) {
-        const list = categoriesOf.get(row.product_id) ?? []
-        list.push(row.category_id as CategoryId)
-        categoriesOf.set(row.product_id, list)
-      }
-      return products.map(
-        (row): Product => ({
-          id: row.product_id as ProductId,
-          version: row.version,
-          handle: row.handle,
-          name: row.name,
-          description: row.description,
-          status: row.status,
-          categoryIds: categoriesOf.get(row.product_id) ?? [],
-          options: row.options,
-          attributes: row.attributes,
-          variants: variants.get(row.product_id) ?? [],
-          createdAt: row.created_at,
-          updatedAt: row.updated_at,
-        }),
-      )
-    }),
-  )
+  // Products first, then categories, then variants: the first corrupt row in that order is reported.
+  const products: Array<Mutable<Product>> = []
+  for (const raw of productRows) {
+    const product = decodeProduct(dialect, raw)
+    if (product === undefined) return corrupt(codecsOf(dialect).product, 'products', keyOf(raw, 'product_id'), raw)
+    products.push(product)
+  }
+
+  const categoriesOf = new Map<string, Array<CategoryId>>()
+  for (const raw of categoryRows) {
+    const row = raw as Row
+    const productId = typeof raw === 'object' && raw !== null ? row.product_id : undefined
+    const categoryId = typeof raw === 'object' && raw !== null ? row.category_id : undefined
+    if (typeof productId !== 'string' || typeof categoryId !== 'string') {
+      return corrupt(codecsOf(dialect).category, 'product_categories', keyOf(raw, 'product_id'), raw)
+    }
+    const list = categoriesOf.get(productId)
+    if (list === undefined) categoriesOf.set(productId, [categoryId as CategoryId])
+    else list.push(categoryId as CategoryId)
+  }
+
+  // Each variant's columns are decoded once, its price columns once per row (null for a variant
+  // without prices).
+  const variantsOf = new Map<string, Array<Variant>>()
+  let current: Mutable<Variant> | undefined
+  let currentKey: string | undefined
+  for (const raw of variantRows) {
+    const key = keyOf(raw, 'variant_id')
+    const row = raw as Row
+    if (current === undefined || currentKey !== key) {
+      const productId = typeof raw === 'object' && raw !== null ? row.product_id : undefined
+      const variant = typeof productId === 'string' ? decodeVariant(dialect, row) : undefined
+      if (variant === undefined) return corrupt(codecsOf(dialect).variant, 'variants', key, raw)
+      current = variant
+      currentKey = variant.id
+      const list = variantsOf.get(productId as string)
+      if (list === undefined) variantsOf.set(productId as string, [variant])
+      else list.push(variant)
+    }
+    const currency = row.currency
+    const amount = row.amount === null ? null : integerOf(row.amount)
+    if ((currency !== null && typeof currency !== 'string') || amount === undefined) {
+      return corrupt(codecsOf(dialect).price, 'variant_prices', key, raw)
+    }
+    if (currency !== null && amount !== null) {
+      ;(current.prices as Array<Money>).push({ amount, currency: currency.trim() as CurrencyCode })
+    }
+  }
+
+  for (const product of products) {
+    const categoryIds = categoriesOf.get(product.id)
+    if (categoryIds !== undefined) product.categoryIds = categoryIds
+    const variants = variantsOf.get(product.id)
+    if (variants !== undefined) product.variants = variants
+  }
+  return E.right(products)
 }
