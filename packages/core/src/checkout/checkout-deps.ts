@@ -10,7 +10,7 @@ import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import type { Cart, CartTotals, PriceCartError, PricingContext, VariantPricing } from '../cart/index.js'
 import { priceCart } from '../cart/index.js'
-import type { VariantId } from '../catalog/index.js'
+import type { Product, ProductId, VariantId } from '../catalog/index.js'
 import { type NewEvent, outboxMessageOf } from '../events/index.js'
 import type {
   Clock,
@@ -78,7 +78,9 @@ export interface PricedCart {
 
 /**
  * Prices a cart from the stores: the products of its lines, the price lists and active
- * promotions of its currency, and the promotions' usage; then the pure `priceCart`.
+ * promotions of its currency, and the promotions' usage; then the pure `priceCart`. `known`
+ * are products the caller already loaded in the same use case (the one `cart.addItem` decided
+ * with): they are used as they are, and only the other lines' products are read.
  *
  * @example
  * ```ts
@@ -91,12 +93,21 @@ export interface PricedCart {
  * @since 0.1.0
  */
 export const priceStoredCart =
-  (deps: CheckoutDeps, ports: TransactionalPorts) =>
+  (deps: CheckoutDeps, ports: TransactionalPorts, known: ReadonlyArray<Product> = []) =>
   (cart: Cart): TE.TaskEither<PriceCartError | CorruptRecord | InfrastructureError, PricedCart> => {
     const now = deps.clock.now()
+    const knownIds = new Set<ProductId>(known.map((p) => p.id))
+    const missing = [...new Set(cart.lines.map((l) => l.productId))].filter((id) => !knownIds.has(id))
     return pipe(
       TE.Do,
-      TE.bindW('products', () => ports.products.getMany([...new Set(cart.lines.map((l) => l.productId))])),
+      TE.bindW('products', () =>
+        missing.length === 0
+          ? TE.right<never, ReadonlyArray<Product>>(known)
+          : pipe(
+              ports.products.getMany(missing),
+              TE.map((loaded): ReadonlyArray<Product> => [...known, ...loaded]),
+            ),
+      ),
       TE.bindW('priceLists', () => ports.pricing.priceLists(cart.currency)),
       TE.bindW('promotions', () => ports.pricing.activePromotions(cart.currency, now)),
       TE.bindW('usage', ({ promotions }) =>

@@ -72,7 +72,14 @@ import {
   idempotencyKeyFor,
 } from '../payment/index.js'
 import type { UsageLimitReached } from '../pricing/index.js'
-import { appendOrderEvents, type CheckoutDeps, loadOrder, priceStoredCart, promotionsUsed } from './checkout-deps.js'
+import {
+  appendOrderEvents,
+  type CheckoutDeps,
+  type LoadedOrder,
+  loadOrder,
+  priceStoredCart,
+  promotionsUsed,
+} from './checkout-deps.js'
 import {
   type CartChanged,
   type CheckoutCheckpoint,
@@ -598,9 +605,16 @@ const completeCart = (cart: Cart): E.Either<InfrastructureError, Cart> =>
     E.mapLeft((e) => infrastructureError(false, e)),
   )
 
+/** What the order transaction wrote: the response, the completed attempt and the order as written. */
+interface Written {
+  readonly result: PlaceOrderResult
+  readonly completed: CheckoutAttempt
+  readonly order: LoadedOrder
+}
+
 const writeOrder =
   (deps: CheckoutDeps, attempt: CheckoutAttempt, at: Date) =>
-  (ports: TransactionalPorts): TE.TaskEither<WriteError, PlaceOrderResult> =>
+  (ports: TransactionalPorts): TE.TaskEither<WriteError, Written> =>
     pipe(
       ports.carts.get(attempt.cartId),
       TE.flatMap(
@@ -616,7 +630,15 @@ const writeOrder =
         ),
       ),
       TE.flatMap(() => TE.fromEither(orderEventsOf(deps, attempt, at))),
-      TE.flatMap((events) => appendOrderEvents(ports, deps.ids)(attempt.orderId, 0, events)),
+      TE.flatMap((events) =>
+        pipe(
+          appendOrderEvents(ports, deps.ids)(attempt.orderId, 0, events),
+          TE.map((row) => ({
+            row,
+            order: { state: events.reduce(evolveOrder, initialOrderState), version: events.length },
+          })),
+        ),
+      ),
       TE.tap(() =>
         TE.traverseSeqArray((p: CheckoutAttempt['snapshot']['promotions'][number]) =>
           ports.promotionUsage.redeem({
@@ -628,13 +650,13 @@ const writeOrder =
         )(attempt.snapshot.promotions),
       ),
       TE.tap(() => ports.inventory.commit(attempt.reservationId ?? reservationIdFor(attempt.attemptId), at)),
-      TE.flatMap((row) =>
+      TE.flatMap(({ row, order }) =>
         pipe(
           ports.checkoutAttempts.advance(attempt.attemptId, 'authorized', 'completed', {}, at),
-          TE.map((completed) => resultOf(completed, row)),
+          TE.map((completed): Written => ({ result: resultOf(completed, row), completed, order })),
         ),
       ),
-      TE.tap((result) => ports.idempotency.complete(attempt.idempotencyKey, placeOrderScope, toJson(result))),
+      TE.tap(({ result }) => ports.idempotency.complete(attempt.idempotencyKey, placeOrderScope, toJson(result))),
     )
 
 /**
@@ -655,18 +677,32 @@ const writeOrder =
  */
 export const finishAttempt =
   (deps: CheckoutDeps) =>
-  async (attempt: CheckoutAttempt): Promise<E.Either<StepError, PlaceOrderResult>> => {
+  async (attempt: CheckoutAttempt): Promise<E.Either<StepError, PlaceOrderResult>> =>
+    pipe(
+      await finishAttemptWritten(deps)(attempt),
+      E.map((finished) => finished.result),
+    )
+
+/** {@link finishAttempt}, keeping what its own transaction wrote (absent when it did not write). */
+const finishAttemptWritten =
+  (deps: CheckoutDeps) =>
+  async (
+    attempt: CheckoutAttempt,
+  ): Promise<E.Either<StepError, { readonly result: PlaceOrderResult; readonly written?: Written }>> => {
     if (attempt.payment?.status === 'requires_action') {
       const result = resultOf(attempt, O.none)
       const completed = await deps.store.idempotency.complete(attempt.idempotencyKey, placeOrderScope, toJson(result))()
-      return E.isLeft(completed) ? completed : E.right(result)
+      return E.isLeft(completed) ? completed : E.right({ result })
     }
     const written = await deps.store.unitOfWork.transaction(writeOrder(deps, attempt, deps.clock.now()))()
-    if (E.isRight(written)) return written
+    if (E.isRight(written)) return E.right({ result: written.right.result, written: written.right })
     // Someone else (a webhook, recovery, a concurrent replay) may have completed it first.
     const now = await deps.store.checkoutAttempts.get(attempt.attemptId)()
     if (E.isRight(now) && O.isSome(now.right) && now.right.value.step === 'completed')
-      return currentResult(deps, now.right.value)()
+      return pipe(
+        await currentResult(deps, now.right.value)(),
+        E.map((result) => ({ result })),
+      )
     const error = written.left
     if (error._tag === 'InfrastructureError' && error.retryable) return E.left(error)
     await compensateAttempt(deps)(E.isRight(now) && O.isSome(now.right) ? now.right.value : attempt, error)()
@@ -704,16 +740,43 @@ export const captureDue =
     number
   > =>
     pipe(
-      loadOrder(deps.store)(orderId),
-      TE.flatMap(({ state }) => {
-        if (state.lifecycle !== 'placed' || state.payment.paymentId === undefined) return TE.right(0)
+      captureOrder(deps)(orderId, requested),
+      TE.map((captured) => captured.amount),
+    )
+
+/** What {@link captureOrder} did: the amount captured and, when it recorded one, the order's summary row after it. */
+interface Captured {
+  readonly amount: number
+  readonly row: O.Option<OrderSummaryRow>
+}
+
+/**
+ * {@link captureDue}, deciding what is due from `known` (the order as this use case just wrote
+ * it) instead of reading the stream first when it is given. Either way the stream is read again
+ * inside the recording transaction, and the capture is decided against that read.
+ */
+const captureOrder =
+  (deps: CheckoutDeps) =>
+  (
+    orderId: OrderId,
+    requested?: number | 'all',
+    known?: LoadedOrder,
+  ): TE.TaskEither<
+    CaptureError | ConcurrencyConflict | CorruptRecord | InfrastructureError | ValidationFailed,
+    Captured
+  > =>
+    pipe(
+      known === undefined ? loadOrder(deps.store)(orderId) : TE.right<never, LoadedOrder>(known),
+      TE.flatMap(({ state }): ReturnType<ReturnType<typeof captureOrder>> => {
+        const nothing: Captured = { amount: 0, row: O.none }
+        if (state.lifecycle !== 'placed' || state.payment.paymentId === undefined) return TE.right(nothing)
         const amount =
           requested === undefined
             ? amountToCapture(state).amount
             : requested === 'all'
               ? capturable(state).amount
               : requested
-        if (amount <= 0) return TE.right(0)
+        if (amount <= 0) return TE.right(nothing)
         const paymentId = state.payment.paymentId
         const final = amount >= capturable(state).amount
         return pipe(
@@ -749,7 +812,7 @@ export const captureDue =
               ),
             ),
           ),
-          TE.map(() => amount),
+          TE.map((row): Captured => ({ amount, row })),
         )
       }),
     )
@@ -810,13 +873,17 @@ export const placeOrder =
 
     const halted3 = checkpoint(deps, 'payment-authorized')
     if (E.isLeft(halted3)) return halted3
-    const finished = await finishAttempt(deps)(attempt)
-    if (E.isLeft(finished) || attempt.payment?.status !== 'authorized') return finished
+    const finishing = await finishAttemptWritten(deps)(attempt)
+    if (E.isLeft(finishing)) return finishing
+    const finished = E.right(finishing.right.result)
+    if (attempt.payment?.status !== 'authorized') return finished
 
     const halted4 = checkpoint(deps, 'order-written')
     if (E.isLeft(halted4)) return halted4
+    const written = finishing.right.written
+    let captured: E.Either<unknown, Captured> = E.right({ amount: 0, row: O.none })
     if (deps.config.captureMode === 'immediate') {
-      const captured = await captureDue(deps)(attempt.orderId)()
+      captured = await captureOrder(deps)(attempt.orderId, undefined, written?.order)()
       if (E.isLeft(captured))
         deps.logger.log('warn', 'immediate capture failed; recovery will retry it', {
           orderId: attempt.orderId,
@@ -825,6 +892,12 @@ export const placeOrder =
     }
     const halted5 = checkpoint(deps, 'payment-captured')
     if (E.isLeft(halted5)) return halted5
+    // This call wrote the order (and recorded its capture, if one was due): the completed attempt
+    // (a final step) and the row last written are the current result, with nothing to read again.
+    if (written !== undefined && E.isRight(captured))
+      return O.isSome(captured.right.row)
+        ? E.right(resultOf(written.completed, captured.right.row))
+        : E.right(written.result)
     const attemptNow = await deps.store.checkoutAttempts.get(attempt.attemptId)()
     if (E.isLeft(attemptNow) || O.isNone(attemptNow.right)) return finished
     return currentResult(deps, attemptNow.right.value)()

@@ -300,9 +300,9 @@ export const createCommerce = (options: CommerceOptions): Commerce => {
 
   // -- cart ------------------------------------------------------------------------------------
 
-  const view = (stored: StoredCart): TE.TaskEither<CartUseCaseError, CartView> =>
+  const view = (stored: StoredCart, known?: ReadonlyArray<Product>): TE.TaskEither<CartUseCaseError, CartView> =>
     pipe(
-      priceStoredCart(deps, store)(stored.cart),
+      priceStoredCart(deps, store, known)(stored.cart),
       TE.map((priced) => ({ cart: stored.cart, version: stored.version, totals: priced.totals })),
     )
 
@@ -323,15 +323,21 @@ export const createCommerce = (options: CommerceOptions): Commerce => {
             TE.flatMap((stored) =>
               pipe(
                 command(parsed, stored.cart),
-                TE.flatMapEither((cmd) => decideCart(cmd, stored.cart)),
-                TE.flatMap((events) => {
-                  if (events.length === 0) return view(stored)
-                  const next = events.reduce(evolveCart, stored.cart)
-                  return pipe(
-                    store.carts.save(next, stored.version),
-                    TE.flatMap(() => view({ cart: next, version: stored.version + 1 })),
-                  )
-                }),
+                TE.flatMap((cmd) =>
+                  pipe(
+                    TE.fromEither(decideCart(cmd, stored.cart)),
+                    TE.flatMap((events) => {
+                      // The product an AddLine decided with prices it too: no second read.
+                      const known = cmd._tag === 'AddLine' ? [cmd.product] : []
+                      if (events.length === 0) return view(stored, known)
+                      const next = events.reduce(evolveCart, stored.cart)
+                      return pipe(
+                        store.carts.save(next, stored.version),
+                        TE.flatMap(() => view({ cart: next, version: stored.version + 1 }, known)),
+                      )
+                    }),
+                  ),
+                ),
               ),
             ),
           ),
