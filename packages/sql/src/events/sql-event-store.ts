@@ -18,11 +18,11 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import * as t from 'io-ts'
-import type { Transaction } from 'kysely'
-import { prepareQuery } from '../kernel/prepared-query.js'
+import type { Selectable, Transaction } from 'kysely'
+import { prepareQuery, prepareRowsQuery } from '../kernel/prepared-query.js'
 import { DbDate, DbInteger, dbJson, decodeRow } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
-import type { Database } from '../schema/sql-database.js'
+import type { Database, EventsTable } from '../schema/sql-database.js'
 import type { SqlDialect } from '../schema/sql-dialect.js'
 import type { SqlContext } from '../store/sql-context.js'
 
@@ -103,6 +103,36 @@ const streamFrom = prepareQuery<{ streamId: string; from: number }, unknown>((db
     .orderBy('version'),
 )
 
+// The append's insert, compiled once per dialect and batch size.
+const insertEvents = prepareRowsQuery<
+  {
+    eventId: string
+    streamId: string
+    version: number
+    type: string
+    payload: string
+    metadata: string | null
+    occurredAt: number
+  },
+  Pick<Selectable<EventsTable>, 'position' | 'version'>
+>((db, rows) =>
+  db
+    .insertInto('events')
+    .values(
+      rows.map((p) => ({
+        event_id: p('eventId'),
+        stream_id: p('streamId'),
+        version: p('version'),
+        type: p('type'),
+        payload: p('payload'),
+        metadata: p('metadata'),
+        occurred_at: p('occurredAt'),
+      })),
+    )
+    .onConflict((oc) => oc.columns(['stream_id', 'version']).doNothing())
+    .returning(['position', 'version']),
+)
+
 const currentVersion = async (trx: Transaction<Database>, streamId: string): Promise<number> => {
   const row = (await maxVersion.execute(trx, { streamId })).rows[0]
   const version = row?.version
@@ -140,22 +170,20 @@ export const createSqlEventStore = ({ db, dialect, run }: SqlContext): EventStor
         const actual = await currentVersion(trx, streamId)
         if (actual !== expectedVersion) return E.left(concurrencyConflict(streamId, expectedVersion, actual))
         if (events.length === 0) return E.right([])
-        const inserted = await trx
-          .insertInto('events')
-          .values(
+        const inserted = (
+          await insertEvents.execute(
+            trx,
             events.map((event, index) => ({
-              event_id: event.eventId,
-              stream_id: streamId,
+              eventId: event.eventId,
+              streamId,
               version: expectedVersion + index + 1,
               type: event.type,
               payload: JSON.stringify(event.payload),
               metadata: event.metadata === undefined ? null : JSON.stringify(event.metadata),
-              occurred_at: event.occurredAt.getTime(),
+              occurredAt: event.occurredAt.getTime(),
             })),
           )
-          .onConflict((oc) => oc.columns(['stream_id', 'version']).doNothing())
-          .returning(['position', 'version'])
-          .execute()
+        ).rows
         if (inserted.length < events.length) {
           if (db.isTransaction && inserted.length > 0) {
             // Joined an outer unit of work: take back the rows this call did insert.

@@ -13,9 +13,27 @@ import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import * as t from 'io-ts'
 import { sql } from 'kysely'
+import { prepareRowsQuery } from '../kernel/prepared-query.js'
 import { DbDate, DbInteger, dbJson, decodeRow } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
+
+// Enqueue runs with every order write: compiled once per dialect and batch size.
+const insertMessages = prepareRowsQuery<{ id: string; topic: string; payload: string; createdAt: number }, never>(
+  (db, rows) =>
+    db
+      .insertInto('outbox')
+      .values(
+        rows.map((p) => ({
+          id: p('id'),
+          topic: p('topic'),
+          payload: p('payload'),
+          created_at: p('createdAt'),
+          attempts: 0,
+        })),
+      )
+      .onConflict((oc) => oc.column('id').doNothing()),
+)
 
 /**
  * Makes the SQL {@link Outbox}; passes `describeOutboxConformance`. Every call is one statement
@@ -50,19 +68,15 @@ export const createSqlOutbox = ({ db, dialect }: SqlContext): Outbox => {
       ? TE.right(undefined)
       : pipe(
           query(() =>
-            db
-              .insertInto('outbox')
-              .values(
-                messages.map((message) => ({
-                  id: message.id,
-                  topic: message.topic,
-                  payload: JSON.stringify(message.payload),
-                  created_at: message.createdAt.getTime(),
-                  attempts: 0,
-                })),
-              )
-              .onConflict((oc) => oc.column('id').doNothing())
-              .execute(),
+            insertMessages.execute(
+              db,
+              messages.map((message) => ({
+                id: message.id,
+                topic: message.topic,
+                payload: JSON.stringify(message.payload),
+                createdAt: message.createdAt.getTime(),
+              })),
+            ),
           ),
           TE.map(() => undefined),
         )

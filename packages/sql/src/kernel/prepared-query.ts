@@ -74,3 +74,74 @@ export const prepareQuery = <P, R>(
     },
   }
 }
+
+const rowTag: unique symbol = Symbol('mercato.placeholder.row')
+
+interface RowPlaceholder {
+  readonly [placeholderTag]: string
+  readonly [rowTag]: number
+}
+
+const isRowPlaceholder = (value: unknown): value is RowPlaceholder =>
+  typeof value === 'object' && value !== null && rowTag in value
+
+/**
+ * A multi-row statement compiled once per row count, run with one parameter object per row.
+ *
+ * @category transactions
+ * @since 0.1.0
+ */
+export interface PreparedRowsQuery<Row, R> {
+  /** Runs the statement for `rows` (at least one) on `db` (a transaction or not). */
+  readonly execute: (db: Kysely<Database>, rows: ReadonlyArray<Row>) => Promise<QueryResult<R>>
+}
+
+/**
+ * Prepares a multi-row statement (an `INSERT ... VALUES (...), (...)`): `build` receives one
+ * placeholder function per row and returns the query. It is compiled on first use for each row
+ * count, up to `maxRowCounts` distinct counts per dialect (beyond that it is built and compiled
+ * on every call, as an unprepared query would be).
+ *
+ * @example
+ * ```ts
+ * import { prepareRowsQuery } from '@mercato/sql'
+ * const insertLedger = prepareRowsQuery<{ sku: string; delta: number }, never>((db, rows) =>
+ *   db.insertInto('inventory_ledger').values(rows.map((p) => ({ sku: p('sku'), delta: p('delta') }))),
+ * )
+ * // await insertLedger.execute(db, [{ sku: 'TSHIRT-M', delta: 1 }])
+ * ```
+ * @category transactions
+ * @since 0.1.0
+ */
+export const prepareRowsQuery = <Row, R>(
+  build: (db: Kysely<Database>, rows: ReadonlyArray<Placeholders<Row>>) => Compilable<R>,
+  maxRowCounts = 32,
+): PreparedRowsQuery<Row, R> => {
+  const compiled = new Map<unknown, Map<number, CompiledQuery<R>>>()
+  const placeholdersFor = (count: number): ReadonlyArray<Placeholders<Row>> =>
+    Array.from(
+      { length: count },
+      (_, index) => ((name: string) => ({ [placeholderTag]: name, [rowTag]: index })) as unknown as Placeholders<Row>,
+    )
+  return {
+    execute: (db, rows) => {
+      const key = db.getExecutor().adapter.constructor
+      let byCount = compiled.get(key)
+      if (byCount === undefined) {
+        byCount = new Map()
+        compiled.set(key, byCount)
+      }
+      let query = byCount.get(rows.length)
+      if (query === undefined) {
+        query = build(db, placeholdersFor(rows.length)).compile()
+        if (byCount.size < maxRowCounts) byCount.set(rows.length, query)
+      }
+      const parameters = query.parameters.map((value) =>
+        isRowPlaceholder(value)
+          ? (rows[value[rowTag]] as Record<string, unknown> | undefined)?.[value[placeholderTag]]
+          : value,
+      )
+      return db.executeQuery<R>({ ...query, parameters })
+    },
+  }
+}
