@@ -45,29 +45,46 @@ export interface SqliteDatabaseLike {
 
 const statementCacheSize = 256
 
+interface CachedStatement {
+  readonly statement: SqliteStatementLike
+  /** The `clock` value of its last use: the entry with the smallest one is the least recently used. */
+  used: number
+}
+
 const createConnection = (database: SqliteDatabaseLike): DatabaseConnection => {
-  const cache = new Map<string, SqliteStatementLike>()
+  const cache = new Map<string, CachedStatement>()
+  let clock = 0
   const prepare = (source: string): SqliteStatementLike => {
+    clock += 1
     const cached = cache.get(source)
     if (cached !== undefined) {
-      // Refresh its place: the map's first key is the least recently used.
-      cache.delete(source)
-      cache.set(source, cached)
-      return cached
+      // A hit only stamps the entry; the least recently used one is looked for on eviction.
+      cached.used = clock
+      return cached.statement
     }
     const statement = database.prepare(source)
-    cache.set(source, statement)
-    if (cache.size > statementCacheSize) {
-      const oldest = cache.keys().next().value
+    if (cache.size >= statementCacheSize) {
+      let oldest: string | undefined
+      let oldestUsed = Number.POSITIVE_INFINITY
+      for (const [key, entry] of cache) {
+        if (entry.used < oldestUsed) {
+          oldest = key
+          oldestUsed = entry.used
+        }
+      }
       if (oldest !== undefined) cache.delete(oldest)
     }
+    cache.set(source, { statement, used: clock })
     return statement
   }
   return {
     executeQuery: async <R>(compiled: CompiledQuery): Promise<QueryResult<R>> => {
       const statement = prepare(compiled.sql)
-      if (statement.reader) return { rows: statement.all(...compiled.parameters) as Array<R> }
-      const { changes, lastInsertRowid } = statement.run(...compiled.parameters)
+      const parameters = compiled.parameters
+      if (statement.reader) {
+        return { rows: (parameters.length === 0 ? statement.all() : statement.all(...parameters)) as Array<R> }
+      }
+      const { changes, lastInsertRowid } = parameters.length === 0 ? statement.run() : statement.run(...parameters)
       return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] }
     },
     streamQuery: async function* <R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
@@ -129,8 +146,12 @@ export const createSqliteDialect = (options: SqliteDialectOptions): Dialect => {
   const driver = (): Driver => {
     const mutex = createMutex()
     const connection = createConnection(options.database)
-    const raw = (text: string) => async (conn: DatabaseConnection) => {
-      await conn.executeQuery(CompiledQuery.raw(text))
+    const rollback = CompiledQuery.raw('rollback')
+    const raw = (text: string) => {
+      const query = CompiledQuery.raw(text)
+      return async (conn: DatabaseConnection) => {
+        await conn.executeQuery(query)
+      }
     }
     return {
       init: async () => undefined,
@@ -142,7 +163,7 @@ export const createSqliteDialect = (options: SqliteDialectOptions): Dialect => {
       commitTransaction: raw('commit'),
       rollbackTransaction: async (conn) => {
         // A failed COMMIT or an error SQLite answers with a rollback of its own leaves no transaction.
-        if (options.database.inTransaction) await conn.executeQuery(CompiledQuery.raw('rollback'))
+        if (options.database.inTransaction) await conn.executeQuery(rollback)
       },
       releaseConnection: async () => {
         mutex.unlock()
