@@ -27,6 +27,7 @@ import { pipe } from 'fp-ts/function'
 import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely'
+import { prepareRowsQuery } from '../kernel/prepared-query.js'
 import { isUniqueViolation } from '../kernel/sql-faults.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { Database } from '../schema/sql-database.js'
@@ -40,17 +41,30 @@ const literalPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c)
 
 const selectProducts = (db: Kysely<Database>) => db.selectFrom('products').select(productColumns)
 
-/** Categories, then variants with their prices, of the given products: two statements whatever their number. */
-const loadChildren = async (db: Kysely<Database>, ids: ReadonlyArray<string>) => {
-  if (ids.length === 0) return { categories: [], variants: [] }
-  const categories = await db
+interface IdRow {
+  readonly id: string
+}
+
+/** Placeholders for the ids of an `in` list: compiled once per list length. */
+const idList = (rows: ReadonlyArray<(name: 'id') => string>): Array<string> => rows.map((p) => p('id'))
+
+const idRows = (ids: ReadonlyArray<string>): Array<IdRow> => ids.map((id) => ({ id }))
+
+const productsById = prepareRowsQuery<IdRow, { readonly product_id: string }>((db, rows) =>
+  selectProducts(db).where('products.product_id', 'in', idList(rows)),
+)
+
+const categoriesOf = prepareRowsQuery<IdRow, { product_id: string; category_id: string }>((db, rows) =>
+  db
     .selectFrom('product_categories')
     .select(['product_id', 'category_id'])
-    .where('product_id', 'in', ids)
+    .where('product_id', 'in', idList(rows))
     .orderBy('product_id')
-    .orderBy('position')
-    .execute()
-  const variants = await db
+    .orderBy('position'),
+)
+
+const variantsOf = prepareRowsQuery<IdRow, unknown>((db, rows) =>
+  db
     .selectFrom('variants')
     .leftJoin('variant_prices', 'variant_prices.variant_id', 'variants.variant_id')
     .select([
@@ -64,11 +78,18 @@ const loadChildren = async (db: Kysely<Database>, ids: ReadonlyArray<string>) =>
       'variant_prices.currency',
       'variant_prices.amount',
     ])
-    .where('variants.product_id', 'in', ids)
+    .where('variants.product_id', 'in', idList(rows))
     .orderBy('variants.product_id')
     .orderBy('variants.position')
-    .orderBy('variant_prices.position')
-    .execute()
+    .orderBy('variant_prices.position'),
+)
+
+/** Categories, then variants with their prices, of the given products: two statements whatever their number. */
+const loadChildren = async (db: Kysely<Database>, ids: ReadonlyArray<string>) => {
+  if (ids.length === 0) return { categories: [], variants: [] }
+  const rows = idRows(ids)
+  const categories = (await categoriesOf.execute(db, rows)).rows
+  const variants = (await variantsOf.execute(db, rows)).rows
   return { categories, variants }
 }
 
@@ -151,7 +172,7 @@ export const createSqlProductRepository = ({ db, dialect, run }: SqlContext): Pr
     const unique = [...new Set(ids)]
     if (unique.length === 0) return TE.right([])
     return pipe(
-      query(() => selectProducts(db).where('products.product_id', 'in', unique).execute()),
+      query(async () => (await productsById.execute(db, idRows(unique))).rows),
       TE.flatMap((rows) => {
         const byId = new Map(rows.map((row) => [row.product_id, row]))
         return withChildren(

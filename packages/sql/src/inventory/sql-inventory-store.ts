@@ -35,7 +35,7 @@ import * as O from 'fp-ts/Option'
 import * as RA from 'fp-ts/ReadonlyArray'
 import * as TE from 'fp-ts/TaskEither'
 import { type Kysely, sql, type Transaction } from 'kysely'
-import { prepareQuery } from '../kernel/prepared-query.js'
+import { prepareQuery, prepareRowsQuery } from '../kernel/prepared-query.js'
 import { decodeRow } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { Database } from '../schema/sql-database.js'
@@ -153,6 +153,30 @@ const reservationRow = prepareQuery<
     .where('reservation_id', '=', p('id')),
 )
 
+interface LedgerInsert {
+  readonly sku: string
+  readonly location_id: string
+  readonly delta: number
+  readonly on_hand_after: number
+  readonly reason: string
+  readonly reference: string | null
+  readonly at: number
+}
+
+const insertLedger = prepareRowsQuery<LedgerInsert, never>((db, rows) =>
+  db.insertInto('inventory_ledger').values(
+    rows.map((p) => ({
+      sku: p('sku'),
+      location_id: p('location_id'),
+      delta: p('delta'),
+      on_hand_after: p('on_hand_after'),
+      reason: p('reason'),
+      reference: p('reference'),
+      at: p('at'),
+    })),
+  ),
+)
+
 const stockKey = (sku: string, locationId: string): string => JSON.stringify([sku, locationId])
 
 const compareLines = (a: ReservationLine, b: ReservationLine): number =>
@@ -218,20 +242,18 @@ export const createSqlInventoryStore = ({ db, dialect, run }: SqlContext): Inven
     }>,
   ): Promise<void> => {
     if (entries.length === 0) return
-    await trx
-      .insertInto('inventory_ledger')
-      .values(
-        entries.map((entry) => ({
-          sku: entry.sku,
-          location_id: entry.locationId,
-          delta: entry.delta,
-          on_hand_after: entry.onHandAfter,
-          reason: entry.reason,
-          reference: entry.reference ?? null,
-          at: entry.at.getTime(),
-        })),
-      )
-      .execute()
+    await insertLedger.execute(
+      trx,
+      entries.map((entry) => ({
+        sku: entry.sku,
+        location_id: entry.locationId,
+        delta: entry.delta,
+        on_hand_after: entry.onHandAfter,
+        reason: entry.reason,
+        reference: entry.reference ?? null,
+        at: entry.at.getTime(),
+      })),
+    )
   }
 
   const setOnHand = (request: SetOnHandRequest) =>

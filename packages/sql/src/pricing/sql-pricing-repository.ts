@@ -16,9 +16,10 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import type * as t from 'io-ts'
-import { prepareQuery } from '../kernel/prepared-query.js'
+import { type PreparedQuery, prepareQuery } from '../kernel/prepared-query.js'
 import { dbDocument, decodeRow } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
+import type { SqlDialect } from '../schema/sql-dialect.js'
 import type { SqlContext } from '../store/sql-context.js'
 
 const decodeAll = <A>(
@@ -33,6 +34,45 @@ const decodeAll = <A>(
     decoded.push(result.right)
   }
   return E.right(decoded)
+}
+
+type DocumentRow = { id: string; document: unknown }
+
+const queriesByDialect = new WeakMap<
+  SqlDialect,
+  {
+    readonly promotionsAt: PreparedQuery<{ now: number }, DocumentRow>
+    readonly priceListsIn: PreparedQuery<{ currency: string }, DocumentRow>
+  }
+>()
+
+/**
+ * The reads run on every pricing of a cart, compiled once per dialect descriptor (their order
+ * depends on it): the repository is made again for every unit-of-work transaction.
+ */
+const pricingQueries = (dialect: SqlDialect) => {
+  let queries = queriesByDialect.get(dialect)
+  if (queries === undefined) {
+    queries = {
+      promotionsAt: prepareQuery<{ now: number }, DocumentRow>((trx, p) =>
+        trx
+          .selectFrom('promotions')
+          .select(['promotion_id as id', 'definition as document'])
+          .where((eb) => eb.or([eb('starts_at', 'is', null), eb('starts_at', '<=', p('now'))]))
+          .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', p('now'))]))
+          .orderBy(dialect.byCodeUnit('promotion_id')),
+      ),
+      priceListsIn: prepareQuery<{ currency: string }, DocumentRow>((trx, p) =>
+        trx
+          .selectFrom('price_lists')
+          .select(['price_list_id as id', 'definition as document'])
+          .where('currency', '=', p('currency'))
+          .orderBy(dialect.byCodeUnit('price_list_id')),
+      ),
+    }
+    queriesByDialect.set(dialect, queries)
+  }
+  return queries
 }
 
 /**
@@ -55,23 +95,7 @@ const decodeAll = <A>(
 export const createSqlPricingRepository = ({ db, dialect }: SqlContext): PricingRepository => {
   const promotionDocument = dbDocument<Promotion>(dialect, ['startsAt', 'endsAt'])
   const priceListDocument = dbDocument<PriceList>(dialect, ['validFrom', 'validUntil'])
-  // Read on every pricing of a cart: compiled once (per store, since the order depends on the dialect).
-  const promotionsAt = prepareQuery<{ now: number }, { id: string; document: unknown }>((trx, p) =>
-    trx
-      .selectFrom('promotions')
-      .select(['promotion_id as id', 'definition as document'])
-      .where((eb) => eb.or([eb('starts_at', 'is', null), eb('starts_at', '<=', p('now'))]))
-      .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', p('now'))]))
-      .orderBy(dialect.byCodeUnit('promotion_id')),
-  )
-  const priceListsIn = prepareQuery<{ currency: string }, { id: string; document: unknown }>((trx, p) =>
-    trx
-      .selectFrom('price_lists')
-      .select(['price_list_id as id', 'definition as document'])
-      .where('currency', '=', p('currency'))
-      .orderBy(dialect.byCodeUnit('price_list_id')),
-  )
-
+  const { promotionsAt, priceListsIn } = pricingQueries(dialect)
   const activePromotions = (currency: CurrencyCode, now: Date) =>
     pipe(
       query(async () => (await promotionsAt.execute(db, { now: now.getTime() })).rows),
