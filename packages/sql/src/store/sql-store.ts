@@ -63,6 +63,67 @@ export interface SqlStore extends TransactionalPorts {
   readonly db: Kysely<Database>
 }
 
+type PortName = keyof TransactionalPorts
+
+const portFactories: { readonly [K in PortName]: (context: SqlContext) => TransactionalPorts[K] } = {
+  products: createSqlProductRepository,
+  inventory: createSqlInventoryStore,
+  events: createSqlEventStore,
+  outbox: createSqlOutbox,
+  idempotency: createSqlIdempotencyStore,
+  carts: createSqlCartRepository,
+  pricing: createSqlPricingRepository,
+  promotionUsage: createSqlPromotionUsageStore,
+  checkoutAttempts: createSqlCheckoutAttemptStore,
+  webhooks: createSqlWebhookInbox,
+  orderViews: createSqlOrderViewStore,
+}
+
+const portNames = Object.keys(portFactories) as ReadonlyArray<PortName>
+
+const eagerPorts = (context: SqlContext): TransactionalPorts => {
+  const ports: Partial<Record<PortName, unknown>> = {}
+  for (const name of portNames) ports[name] = portFactories[name](context)
+  return ports as TransactionalPorts
+}
+
+const lazyState: unique symbol = Symbol('mercato.sql.lazyPorts')
+
+interface LazyState {
+  readonly context: SqlContext
+  readonly built: Partial<Record<PortName, unknown>>
+}
+
+// One getter per port, shared by every transaction: a port is built the first time it is read.
+const lazyDescriptors: PropertyDescriptorMap = Object.fromEntries(
+  portNames.map((name) => [
+    name,
+    {
+      enumerable: true,
+      configurable: false,
+      get(this: { readonly [lazyState]: LazyState }) {
+        const state = this[lazyState]
+        let port = state.built[name]
+        if (port === undefined) {
+          port = portFactories[name](state.context)
+          state.built[name] = port
+        }
+        return port
+      },
+    },
+  ]),
+)
+
+/**
+ * The ports bound to one transaction, each built on first use (a transaction usually touches two
+ * or three of the eleven): own enumerable properties like a plain object's, so spreading works.
+ */
+const lazyPorts = (context: SqlContext): TransactionalPorts => {
+  const ports = {}
+  Object.defineProperty(ports, lazyState, { value: { context, built: {} } satisfies LazyState })
+  return Object.defineProperties(ports, lazyDescriptors) as TransactionalPorts
+}
+
 /**
  * Builds every port of `TransactionalPorts` over `db` with the dialect descriptor (`products`,
  * `inventory`, `events`, `outbox`, `idempotency`, `carts`, `pricing`, `promotionUsage`,
@@ -81,25 +142,10 @@ export interface SqlStore extends TransactionalPorts {
 export const createSqlStore = (options: SqlStoreOptions): SqlStore => {
   const policy = options.retry ?? defaultRetryPolicy
   const run = transactionRunner(policy)
-  const portsOver = (db: Kysely<Database>): TransactionalPorts => {
-    const context: SqlContext = { db, dialect: options.dialect, run }
-    return {
-      products: createSqlProductRepository(context),
-      inventory: createSqlInventoryStore(context),
-      events: createSqlEventStore(context),
-      outbox: createSqlOutbox(context),
-      idempotency: createSqlIdempotencyStore(context),
-      carts: createSqlCartRepository(context),
-      pricing: createSqlPricingRepository(context),
-      promotionUsage: createSqlPromotionUsageStore(context),
-      checkoutAttempts: createSqlCheckoutAttemptStore(context),
-      webhooks: createSqlWebhookInbox(context),
-      orderViews: createSqlOrderViewStore(context),
-    }
-  }
+  const contextOf = (db: Kysely<Database>): SqlContext => ({ db, dialect: options.dialect, run })
   return {
-    ...portsOver(options.db),
-    unitOfWork: createSqlUnitOfWork(options.db, portsOver, policy),
+    ...eagerPorts(contextOf(options.db)),
+    unitOfWork: createSqlUnitOfWork(options.db, (trx) => lazyPorts(contextOf(trx)), policy),
     migrate: () =>
       migrateToLatest(
         options.db,
