@@ -58,19 +58,30 @@ export const prepareQuery = <P, R>(
   build: (db: Kysely<Database>, placeholder: Placeholders<P>) => Compilable<R>,
 ): PreparedQuery<P, R> => {
   // Keyed by the adapter class: the SQL text depends only on the dialect, not the connection.
-  const compiled = new Map<unknown, CompiledQuery<R>>()
+  const compiled = new Map<
+    unknown,
+    { readonly query: CompiledQuery<R>; readonly names: ReadonlyArray<string | undefined> }
+  >()
   const placeholder = ((name: string) => ({ [placeholderTag]: name })) as unknown as Placeholders<P>
   return {
     execute: (db, params) => {
       const key = db.getExecutor().adapter.constructor
-      let query = compiled.get(key)
-      if (query === undefined) {
-        query = build(db, placeholder).compile()
-        compiled.set(key, query)
+      let entry = compiled.get(key)
+      if (entry === undefined) {
+        const query = build(db, placeholder).compile()
+        // The parameter name of each slot (undefined: a constant of the query, kept as compiled).
+        const names = query.parameters.map((value) => (isPlaceholder(value) ? value[placeholderTag] : undefined))
+        entry = { query, names }
+        compiled.set(key, entry)
       }
+      const { query, names } = entry
       const values = params as Record<string, unknown>
-      const parameters = query.parameters.map((value) => (isPlaceholder(value) ? values[value[placeholderTag]] : value))
-      return db.executeQuery<R>({ ...query, parameters })
+      const parameters: Array<unknown> = []
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i]
+        parameters.push(name === undefined ? query.parameters[i] : values[name])
+      }
+      return db.executeQuery<R>({ query: query.query, queryId: query.queryId, sql: query.sql, parameters })
     },
   }
 }
