@@ -121,6 +121,36 @@ export const books = async (store: TransactionalPorts) => {
   }
 }
 
+/**
+ * What went wrong in an oversell run of 400 one-unit attempts at 100 in stock, as readable lines
+ * (empty when exactly 100 reserved and sold, 300 refused, nothing else failed, stock ends at zero
+ * with nothing reserved, the ledger sums to on-hand and on-hand never went below zero). Plain
+ * checks rather than `expect`, because the workers import this file outside vitest.
+ */
+export const oversellViolations = async (
+  reports: ReadonlyArray<WorkerReport>,
+  store: TransactionalPorts,
+): Promise<ReadonlyArray<string>> => {
+  const result = await books(store)
+  const total = (pick: (report: WorkerReport) => number) => reports.reduce((sum, report) => sum + pick(report), 0)
+  const checks: ReadonlyArray<readonly [boolean, string]> = [
+    [
+      reports.every((report) => report.failures.length === 0),
+      `failures: ${JSON.stringify(reports.flatMap((r) => r.failures))}`,
+    ],
+    [total((r) => r.reserved) === 100, `reserved ${total((r) => r.reserved)}, expected 100`],
+    [total((r) => r.insufficient) === 300, `refused ${total((r) => r.insufficient)}, expected 300`],
+    [
+      result.stock.onHand === 0 && result.stock.reserved === 0 && result.stock.available === 0,
+      `final stock ${JSON.stringify(result.stock)}, expected all zero`,
+    ],
+    [result.ledgerSum === result.stock.onHand, `ledger sums to ${result.ledgerSum}, on-hand is ${result.stock.onHand}`],
+    [result.sold === 100, `${result.sold} sold entries, expected 100`],
+    [result.lowestOnHand >= 0, `on-hand went down to ${result.lowestOnHand}`],
+  ]
+  return checks.filter(([ok]) => !ok).map(([, message]) => message)
+}
+
 export const limitedPromotion = 'promo_limited' as PromotionId
 
 /** Runs `attempts` concurrent redemptions of {@link limitedPromotion} (limited to 100 uses), one order each. */
