@@ -247,7 +247,8 @@ export const appendOrderEvents =
     return pipe(
       ports.events.append(orderStreamId(orderId), expectedVersion, newEvents),
       TE.flatMap(() => ports.outbox.enqueue(newEvents.map(outboxMessageOf))),
-      TE.flatMap(() => ports.orderViews.get(orderId)),
+      // The summary row is written with the stream's events, so a new stream has none to read.
+      TE.flatMap(() => (expectedVersion === 0 ? TE.right(O.none) : ports.orderViews.get(orderId))),
       TE.flatMap((current) => {
         const row = events.reduce<OrderSummaryRow | undefined>(evolveOrderSummary, O.toUndefined(current))
         return row === undefined

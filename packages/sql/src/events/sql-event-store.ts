@@ -167,9 +167,13 @@ export const createSqlEventStore = ({ db, dialect, run }: SqlContext): EventStor
       db,
       (trx) => async (): Promise<E.Either<ConcurrencyConflict | InfrastructureError, ReadonlyArray<StoredEvent>>> => {
         if (events.length > 0) await dialect.serializeAppends(trx)
-        const actual = await currentVersion(trx, streamId)
-        if (actual !== expectedVersion) return E.left(concurrencyConflict(streamId, expectedVersion, actual))
-        if (events.length === 0) return E.right([])
+        // A new stream (expected version 0) needs no read: its first event takes version 1, which
+        // the (stream_id, version) key refuses when the stream exists; that conflict is caught below.
+        if (expectedVersion !== 0 || events.length === 0) {
+          const actual = await currentVersion(trx, streamId)
+          if (actual !== expectedVersion) return E.left(concurrencyConflict(streamId, expectedVersion, actual))
+          if (events.length === 0) return E.right([])
+        }
         const inserted = (
           await insertEvents.execute(
             trx,
@@ -185,6 +189,11 @@ export const createSqlEventStore = ({ db, dialect, run }: SqlContext): EventStor
           )
         ).rows
         if (inserted.length < events.length) {
+          // The stream holds versions 1..actual: of this batch, exactly those above `actual` went in.
+          const actual =
+            inserted.length > 0
+              ? Math.min(...inserted.map((row) => Number(row.version))) - 1
+              : await currentVersion(trx, streamId)
           if (db.isTransaction && inserted.length > 0) {
             // Joined an outer unit of work: take back the rows this call did insert.
             await trx
@@ -196,7 +205,7 @@ export const createSqlEventStore = ({ db, dialect, run }: SqlContext): EventStor
               )
               .execute()
           }
-          return E.left(concurrencyConflict(streamId, expectedVersion, await currentVersion(trx, streamId)))
+          return E.left(concurrencyConflict(streamId, expectedVersion, actual))
         }
         const positions = new Map(inserted.map((row) => [Number(row.version), Number(row.position)]))
         return E.right(

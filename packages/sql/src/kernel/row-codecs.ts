@@ -150,8 +150,17 @@ export const dbJsonAs = <A>(
     (v) => v,
   )
 
+// What `readJson` answers is the output of `JSON.parse` (SQLite's text, or the pg driver's own
+// parse of json/jsonb): a JSON value by construction, so it is not walked a second time.
+const parsedJson = new t.Type<JsonValue, unknown, unknown>(
+  'JsonValue',
+  DbJsonValue.is,
+  (u) => t.success(u as JsonValue),
+  (v) => v,
+)
+
 /**
- * A JSON column decoded with the dialect's `readJson` and checked to be a JSON value.
+ * A JSON column decoded with the dialect's `readJson` (whose answer is a JSON value by construction).
  *
  * @example
  * ```ts
@@ -162,7 +171,7 @@ export const dbJsonAs = <A>(
  * @since 0.1.0
  */
 export const dbJson = (dialect: Pick<SqlDialect, 'readJson'>): t.Type<JsonValue, JsonValue, unknown> =>
-  dbJsonAs(dialect, DbJsonValue as t.Type<JsonValue, unknown, unknown>) as t.Type<JsonValue, JsonValue, unknown>
+  dbJsonAs(dialect, parsedJson) as t.Type<JsonValue, JsonValue, unknown>
 
 /**
  * A JSON document column holding a domain object written with `JSON.stringify` (so its `Date`
@@ -188,7 +197,8 @@ export const dbDocument = <A>(
       'Document',
       (u): u is A => typeof u === 'object' && u !== null,
       (u, c) => {
-        if (typeof u !== 'object' || u === null || Array.isArray(u) || !DbJsonValue.is(u)) {
+        // `u` is what `readJson` parsed, a JSON value by construction: only its shape is checked.
+        if (typeof u !== 'object' || u === null || Array.isArray(u)) {
           return t.failure(u, c, 'not a JSON object')
         }
         const document: Record<string, unknown> = { ...u }

@@ -42,7 +42,10 @@ export interface SqlDialect {
   readonly identityType: ColumnDataType
   /** Makes a column an auto-increment primary key. */
   readonly identity: (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder
-  /** Turns what the driver returned for a JSON column into a JS value (a `Left` with the reason if it is not JSON). */
+  /**
+   * Turns what the driver returned for a JSON column into a JS value (a `Left` with the reason if it is
+   * not JSON). A `Right` must hold the output of `JSON.parse` (row codecs do not walk it again).
+   */
   readonly readJson: (raw: unknown) => E.Either<string, unknown>
   /** Whether `SELECT ... FOR UPDATE [SKIP LOCKED]` is available (Postgres); SQLite has one writer instead. */
   readonly rowLocks: boolean

@@ -156,6 +156,16 @@ const cases: ReadonlyArray<Case> = [
           actualVersion: 2,
         })
       }
+      // A batch longer than the stream, at version 0: versions 3 and 4 are free, yet nothing is stored.
+      expect(
+        await expectLeft(
+          eventStore.append(
+            'order-1',
+            0,
+            ['a', 'b', 'c', 'd'].map((n) => event(`evt-batch-${n}`)),
+          ),
+        ),
+      ).toEqual({ _tag: 'ConcurrencyConflict', aggregateId: 'order-1', expectedVersion: 0, actualVersion: 2 })
       expect(await expectLeft(eventStore.append('order-2', 1, [event('evt-y')]))).toEqual({
         _tag: 'ConcurrencyConflict',
         aggregateId: 'order-2',
