@@ -1007,6 +1007,25 @@ export interface Commerce {
     readonly capture: (input: CaptureInput) => TaskEither<OrderCommandError, OrderDetails>
     readonly fulfil: (input: FulfilInput) => TaskEither<OrderCommandError, OrderDetails>
     readonly markDelivered: (input: MarkDeliveredInput) => TaskEither<OrderCommandError, OrderDetails>
+    /**
+     * Cancels an order that has shipped nothing: in one transaction it appends `OrderCancelled`,
+     * puts the stock back and releases every promotion redemption the order made (its uses no
+     * longer count toward the promotions' total and per-customer limits); then it voids what is
+     * still authorized and refunds what was captured. Only cancellation releases usage: a
+     * refund (even a full one) or a return leaves the order as having used its codes.
+     *
+     * Errors: `ValidationFailed`, `OrderNotFound`, `OrderAlreadyCancelled` (a repeat: nothing
+     * is released or restocked twice), `CannotCancelFulfilledOrder`, `ConcurrencyConflict`, the
+     * payment provider's errors for the void or refund (the cancellation itself stays), and
+     * `InfrastructureError`.
+     *
+     * @example
+     * ```ts
+     * import type { Commerce } from '@mercato/core'
+     * declare const commerce: Commerce
+     * const cancelled = await commerce.orders.cancel({ orderId: 'order_1', reason: 'customer request' })()
+     * ```
+     */
     readonly cancel: (input: CancelInput) => TaskEither<OrderCommandError, OrderDetails>
     readonly refund: (input: RefundInput) => TaskEither<OrderCommandError, OrderDetails>
     readonly requestReturn: (input: RequestReturnInput) => TaskEither<OrderCommandError, OrderDetails>

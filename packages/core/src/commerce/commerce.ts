@@ -584,10 +584,18 @@ export const createCommerce = (options: CommerceOptions): Commerce => {
             runOrder(i.orderId, () =>
               E.right({
                 command: { _tag: 'CancelOrder', orderId: i.orderId, at: clock.now(), reason: i.reason },
+                // In the transaction that appends OrderCancelled: the stock comes back, and so do
+                // the promotion uses the order counted (the usage store knows them by order id).
+                // A repeated cancel is refused by the decider before this runs, and releasing
+                // what is already released is a no-op, so uses come back once.
                 effects: (ports, events) =>
-                  restock('returned', `cancel:${i.orderId}`)(
-                    ports,
-                    events.flatMap((e) => (e._tag === 'OrderCancelled' ? e.compensation.release : [])),
+                  pipe(
+                    restock('returned', `cancel:${i.orderId}`)(
+                      ports,
+                      events.flatMap((e) => (e._tag === 'OrderCancelled' ? e.compensation.release : [])),
+                    ),
+                    TE.flatMap(() => ports.promotionUsage.releaseOrder(i.orderId)),
+                    TE.map(() => undefined),
                   ),
               }),
             ),

@@ -171,8 +171,16 @@ export interface RedeemPromotion {
  *   nothing. `limits.perCustomer` is checked against the customer's redemptions when
  *   `customerId` is given (ignored without one). Idempotent per `(promotionId, orderId)`: a
  *   second redemption for the same order succeeds and counts nothing.
- * - `release({ promotionId, orderId })` removes that order's redemption (for compensation and
- *   cancellations); a no-op when there is none, so it is safe to repeat.
+ * - `release({ promotionId, orderId })` removes that order's redemption of one promotion and
+ *   gives its uses back (checkout compensation); a no-op when there is none, so it is safe to
+ *   repeat.
+ * - `releaseOrder(orderId)` removes every redemption `orderId` made, whichever promotions they
+ *   were, gives their uses back (total and per customer) and returns the promotions released,
+ *   ordered by id: the store is the record of what an order redeemed, so a cancellation needs
+ *   nothing else to find them. `[]` when the order redeemed nothing or was already released, so
+ *   a repeat (a retried cancellation) releases nothing twice. Atomic: of concurrent calls for one
+ *   order, each redemption is given back by exactly one; in a unit of work it commits or rolls
+ *   back with the rest of the transaction.
  * - Faults are `InfrastructureError`.
  *
  * @example
@@ -180,6 +188,7 @@ export interface RedeemPromotion {
  * import type { OrderId, PromotionId, PromotionUsageStore } from '@mercato/core'
  * declare const usage: PromotionUsageStore
  * const redeemed = usage.redeem({ promotionId: 'promo_1' as PromotionId, orderId: 'order_1', limits: { total: 100 } })
+ * const released = usage.releaseOrder('order_1') // Right(['promo_1']), then Right([]) on a repeat
  * ```
  * @category pricing
  * @since 0.1.0
@@ -197,4 +206,6 @@ export interface PromotionUsageStore {
     readonly promotionId: PromotionId
     readonly orderId: string
   }) => TaskEither<InfrastructureError, void>
+  /** Removes every redemption an order made; the promotions released, by id (`[]` when none). */
+  readonly releaseOrder: (orderId: string) => TaskEither<InfrastructureError, ReadonlyArray<PromotionId>>
 }

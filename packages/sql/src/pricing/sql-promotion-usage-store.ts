@@ -58,6 +58,29 @@ const giveBackUse = (trx: Kysely<Database>, promotionId: string, key: string) =>
     .where('uses', '>', 0)
     .execute()
 
+/**
+ * Deletes redemptions of `orderId` (of `promotionId` only, when given) and gives each one's uses
+ * back, total and customer's, in promotion id order (so two releases lock counters in the same
+ * order). `DELETE ... RETURNING` hands a row to one caller only, so concurrent releases give a
+ * use back once. Returns the promotion ids released.
+ */
+const releaseRedemptions = async (
+  trx: Kysely<Database>,
+  orderId: string,
+  promotionId?: PromotionId,
+): Promise<ReadonlyArray<PromotionId>> => {
+  const deleted = trx.deleteFrom('promotion_redemptions').where('order_id', '=', orderId)
+  const released = await (promotionId === undefined ? deleted : deleted.where('promotion_id', '=', promotionId))
+    .returning(['promotion_id', 'customer_id'])
+    .execute()
+  const ordered = [...released].sort((a, b) => (a.promotion_id < b.promotion_id ? -1 : 1))
+  for (const row of ordered) {
+    await giveBackUse(trx, row.promotion_id, totalKey)
+    if (row.customer_id !== null) await giveBackUse(trx, row.promotion_id, customerKey(row.customer_id))
+  }
+  return ordered.map((row) => row.promotion_id as PromotionId)
+}
+
 const usesOf = async (trx: Kysely<Database>, promotionId: string, key: string): Promise<number> => {
   const row = await trx
     .selectFrom('promotion_usage')
@@ -73,7 +96,8 @@ const usesOf = async (trx: Kysely<Database>, promotionId: string, key: string): 
  * runs in one transaction (the unit of work's when there is one): insert the redemption (`ON
  * CONFLICT DO NOTHING`: a repeat is a no-op), take the total use, then the customer's; a limit
  * reached is `UsageLimitReached` and leaves nothing counted. `release` deletes the redemption and
- * gives its uses back, once.
+ * gives its uses back, once; `releaseOrder` does the same for every redemption of an order (found
+ * by `promotion_redemptions_by_order`, migration 0007).
  *
  * @example
  * ```ts
@@ -151,17 +175,16 @@ export const createSqlPromotionUsageStore = ({ db, run }: SqlContext): Promotion
 
   const release = ({ promotionId, orderId }: { readonly promotionId: PromotionId; readonly orderId: string }) =>
     run(db, (trx) => async (): Promise<E.Either<InfrastructureError, void>> => {
-      const released = await trx
-        .deleteFrom('promotion_redemptions')
-        .where('promotion_id', '=', promotionId)
-        .where('order_id', '=', orderId)
-        .returning('customer_id')
-        .executeTakeFirst()
-      if (released === undefined) return E.right(undefined)
-      await giveBackUse(trx, promotionId, totalKey)
-      if (released.customer_id !== null) await giveBackUse(trx, promotionId, customerKey(released.customer_id))
+      await releaseRedemptions(trx, orderId, promotionId)
       return E.right(undefined)
     })
 
-  return { usage, redeem, release }
+  const releaseOrder = (orderId: string) =>
+    run(
+      db,
+      (trx) => async (): Promise<E.Either<InfrastructureError, ReadonlyArray<PromotionId>>> =>
+        E.right(await releaseRedemptions(trx, orderId)),
+    )
+
+  return { usage, redeem, release, releaseOrder }
 }

@@ -218,7 +218,7 @@ export interface PromotionUsageTable {
   uses: Int8
 }
 
-/** `promotion_redemptions`: one row per promotion and order that used it (migration 0005). @category schema @since 0.1.0 */
+/** `promotion_redemptions`: one row per promotion and order that used it (migration 0005; indexed by order in 0007). @category schema @since 0.1.0 */
 export interface PromotionRedemptionsTable {
   promotion_id: string
   order_id: string

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from '../kernel/conformance-harness.js'
+export * from './cancel-order-scenarios.js'
 export * from './cart-repository-conformance.js'
 export * from './checkout-attempt-store-conformance.js'
 export * from './checkout-scenarios.js'

@@ -227,6 +227,8 @@ export const promotionUsageCaseIds = [
   'per-customer-limit',
   'redeem-idempotent-per-order',
   'release',
+  'release-order',
+  'release-order-concurrent',
   'concurrent-total-limit',
   'reopen',
 ] as const
@@ -336,6 +338,37 @@ const usageCases: ReadonlyArray<UsageCase> = [
       await expectRight(usage.release({ promotionId: p2, orderId: 'nope' }))
       expect((await expectRight(usage.usage([p1]))).get(p1)?.total).toBe(0)
       await expectRight(usage.redeem({ promotionId: p1, orderId: 'o2', limits: { total: 1 } }))
+    },
+  },
+  {
+    id: 'release-order',
+    title:
+      'releaseOrder gives back every use an order counted, total and per customer, and returns the promotions by id; a repeat releases nothing',
+    run: async ({ usage }) => {
+      const limits = { total: 1, perCustomer: 1 }
+      await expectRight(usage.redeem({ promotionId: p2, orderId: 'o1', customerId: 'c1', limits: {} }))
+      await expectRight(usage.redeem({ promotionId: p1, orderId: 'o1', customerId: 'c1', limits }))
+      await expectRight(usage.redeem({ promotionId: p2, orderId: 'o2', customerId: 'c1', limits: {} }))
+      expect(await expectRight(usage.releaseOrder('o1'))).toStrictEqual([p1, p2])
+      const counts = await expectRight(usage.usage([p1, p2], 'c1'))
+      expect(counts.get(p1)).toStrictEqual({ total: 0, byCustomer: 0 })
+      expect(counts.get(p2)).toStrictEqual({ total: 1, byCustomer: 1 })
+      expect(await expectRight(usage.releaseOrder('o1'))).toStrictEqual([])
+      expect(await expectRight(usage.releaseOrder('unknown'))).toStrictEqual([])
+      expect((await expectRight(usage.usage([p2], 'c1'))).get(p2)).toStrictEqual({ total: 1, byCustomer: 1 })
+      await expectRight(usage.redeem({ promotionId: p1, orderId: 'o3', customerId: 'c1', limits }))
+      expect((await expectRight(usage.usage([p1], 'c1'))).get(p1)).toStrictEqual({ total: 1, byCustomer: 1 })
+    },
+  },
+  {
+    id: 'release-order-concurrent',
+    title: '5 concurrent releaseOrder calls for one order give its uses back exactly once',
+    run: async ({ usage }) => {
+      await expectRight(usage.redeem({ promotionId: p1, orderId: 'o1', customerId: 'c1', limits: {} }))
+      await expectRight(usage.redeem({ promotionId: p1, orderId: 'o2', customerId: 'c1', limits: {} }))
+      const results = await Promise.all(Array.from({ length: 5 }, () => expectRight(usage.releaseOrder('o1'))))
+      expect(results.flat()).toStrictEqual([p1])
+      expect((await expectRight(usage.usage([p1], 'c1'))).get(p1)).toStrictEqual({ total: 1, byCustomer: 1 })
     },
   },
   {

@@ -192,6 +192,7 @@ const wrapPorts = (ports: TransactionalPorts, around: Around): TransactionalPort
     usage: around(ports.promotionUsage.usage),
     redeem: around(ports.promotionUsage.redeem),
     release: around(ports.promotionUsage.release),
+    releaseOrder: around(ports.promotionUsage.releaseOrder),
   }
   const checkoutAttempts: CheckoutAttemptStore = {
     create: around(ports.checkoutAttempts.create),

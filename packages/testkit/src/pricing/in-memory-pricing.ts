@@ -190,5 +190,15 @@ export const createInMemoryPromotionUsageStore = (
         state.data.redemptions.delete(redemptionKey(promotionId, orderId))
         return E.right(undefined)
       }),
+    releaseOrder: (orderId) =>
+      runSync(() => {
+        const released: PromotionId[] = []
+        for (const [key, r] of state.data.redemptions) {
+          if (r.orderId !== orderId) continue
+          state.data.redemptions.delete(key)
+          released.push(r.promotionId)
+        }
+        return E.right(released.sort())
+      }),
   }
 }
