@@ -20,12 +20,18 @@ import type { IdempotencyKeyReused } from './idempotency-errors.js'
  * - `begin` is atomic. With no live record for `(scope, key)` (none, abandoned, or expired:
  *   `at >= expiresAt`) it records the key as in progress until `at + ttlMs` and returns
  *   `Started`: the caller runs the operation. Of concurrent `begin`s for one key exactly one gets
- *   `Started`. A live record with the same `requestHash` gives `InProgress` (still running) or
- *   `Completed` with the stored response; a different `requestHash` gives
- *   `IdempotencyKeyReused`.
- * - `complete` stores the response of an in-progress key (the first response wins; no-op if the
- *   key is unknown, completed or abandoned). `abandon` forgets an in-progress key so a retry can
- *   start again (no-op for a completed or unknown key).
+ *   `Started`. A live record with the same `requestHash` gives `InProgress` (still running),
+ *   `Deferred` with the interim response (see `defer`) or `Completed` with the stored response;
+ *   a different `requestHash` gives `IdempotencyKeyReused`, whatever the record's state.
+ * - `complete` stores the response of an in-progress key, deferred or not (the first response
+ *   wins; no-op if the key is unknown, completed or abandoned). `abandon` forgets an in-progress
+ *   key, deferred or not, so a retry can start again (no-op for a completed or unknown key).
+ * - `defer` leaves an interim response on an in-progress key whose work finishes elsewhere,
+ *   later: the key stays in progress (same expiry; `complete` and `abandon` act on it as on any
+ *   in-progress key), and a `begin` that finds it with the same `requestHash` gets `Deferred`
+ *   with the latest interim response instead of `InProgress`. No-op if the key is unknown,
+ *   completed or abandoned, so a late `defer` never reopens a finished key. Any JSON value
+ *   (`null` included) is a valid interim response.
  * - Keys are scoped: the same key in two scopes are two records. Keys, scopes and responses
  *   round-trip exactly; faults are `InfrastructureError`, never a throw.
  *
@@ -51,4 +57,6 @@ export interface IdempotencyStore {
   readonly complete: (key: string, scope: string, response: JsonValue) => TaskEither<InfrastructureError, void>
   /** Forgets a started request that failed, so the key may be used again. */
   readonly abandon: (key: string, scope: string) => TaskEither<InfrastructureError, void>
+  /** Leaves an interim response on a started request that finishes later; it stays in progress. */
+  readonly defer: (key: string, scope: string, response: JsonValue) => TaskEither<InfrastructureError, void>
 }

@@ -46,6 +46,21 @@ export interface IdempotencyInProgress {
 }
 
 /**
+ * A request with this key and the same hash is still in progress, but it handed its work over to
+ * something that finishes later (a payment waiting for the shopper, completed by a webhook or
+ * the recovery job) and left `response`, the interim answer (`IdempotencyStore.defer`). Answer
+ * from it, reading the current state where it names one; the key stays taken until the work
+ * completes or is abandoned.
+ *
+ * @category idempotency
+ * @since 0.1.0
+ */
+export interface IdempotencyDeferred {
+  readonly _tag: 'Deferred'
+  readonly response: JsonValue
+}
+
+/**
  * A request with this key and the same hash already completed; `response` is what it returned.
  *
  * @category idempotency
@@ -62,7 +77,7 @@ export interface IdempotencyCompleted {
  * @category idempotency
  * @since 0.1.0
  */
-export type BeginResult = IdempotencyStarted | IdempotencyInProgress | IdempotencyCompleted
+export type BeginResult = IdempotencyStarted | IdempotencyInProgress | IdempotencyDeferred | IdempotencyCompleted
 
 const canonical = (value: JsonValue): string => {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'

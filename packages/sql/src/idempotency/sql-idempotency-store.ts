@@ -18,6 +18,7 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import * as t from 'io-ts'
+import { sql } from 'kysely'
 import { prepareQuery } from '../kernel/prepared-query.js'
 import { dbJson, decodeRow } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
@@ -63,10 +64,21 @@ const completeKey = prepareQuery<{ scope: string; key: string; response: string 
     .where('status', '=', 'in_progress'),
 )
 
+// A deferred key is an in-progress row with an interim response (in-progress rows have none otherwise).
+const deferKey = prepareQuery<{ scope: string; key: string; response: string }, never>((db, p) =>
+  db
+    .updateTable('idempotency_records')
+    .set({ response: p('response') })
+    .where('scope', '=', p('scope'))
+    .where('key', '=', p('key'))
+    .where('status', '=', 'in_progress'),
+)
+
 /**
  * Makes the SQL {@link IdempotencyStore}; passes `describeIdempotencyStoreConformance`.
  * Statements: `begin` 1 when it starts the request, 2 when it reports an earlier one;
- * `complete` and `abandon` 1.
+ * `complete`, `abandon` and `defer` 1. A deferred key is an `in_progress` row whose `response`
+ * holds the interim response (the column is null on other in-progress rows).
  *
  * @example
  * ```ts
@@ -82,6 +94,8 @@ export const createSqlIdempotencyStore = ({ db, dialect }: SqlContext): Idempote
     request_hash: t.string,
     status: t.keyof({ in_progress: null, completed: null }),
     response: t.union([t.null, t.unknown]),
+    // 1 when `response` is set: a JSON null read back is null too, so the column alone cannot tell.
+    has_response: t.union([t.literal(0), t.literal(1)]),
   })
   const responseCodec = dbJson(dialect)
 
@@ -105,6 +119,7 @@ export const createSqlIdempotencyStore = ({ db, dialect }: SqlContext): Idempote
         const existing = await db
           .selectFrom('idempotency_records')
           .select(['request_hash', 'status', 'response'])
+          .select(sql<number>`case when response is null then 0 else 1 end`.as('has_response'))
           .where('scope', '=', request.scope)
           .where('key', '=', request.key)
           .executeTakeFirst()
@@ -125,10 +140,13 @@ export const createSqlIdempotencyStore = ({ db, dialect }: SqlContext): Idempote
             E.flatMap((row): E.Either<IdempotencyKeyReused | InfrastructureError, BeginResult> => {
               if (row.request_hash !== request.requestHash)
                 return E.left(idempotencyKeyReused(request.key, request.scope))
-              if (row.status === 'in_progress') return E.right({ _tag: 'InProgress' })
+              if (row.status === 'in_progress' && row.has_response === 0) return E.right({ _tag: 'InProgress' })
               return pipe(
                 decodeRow(responseCodec, 'idempotency_records', recordKey)(row.response),
-                E.map((response): BeginResult => ({ _tag: 'Completed', response })),
+                E.map(
+                  (response): BeginResult =>
+                    row.status === 'in_progress' ? { _tag: 'Deferred', response } : { _tag: 'Completed', response },
+                ),
               )
             }),
           ),
@@ -155,5 +173,11 @@ export const createSqlIdempotencyStore = ({ db, dialect }: SqlContext): Idempote
       TE.map(() => undefined),
     )
 
-  return { begin: (request) => attempt(request, 3), complete, abandon }
+  const defer = (key: string, scope: string, response: JsonValue) =>
+    pipe(
+      query(() => deferKey.execute(db, { scope, key, response: JSON.stringify(response) })),
+      TE.map(() => undefined),
+    )
+
+  return { begin: (request) => attempt(request, 3), complete, abandon, defer }
 }

@@ -37,6 +37,10 @@ export const idempotencyStoreCaseIds = [
   'abandon',
   'expiry',
   'complete-first-wins',
+  'defer-answers-begin',
+  'defer-then-complete',
+  'defer-then-abandon',
+  'defer-never-reopens',
   'concurrent-begin',
   'response-round-trip',
   'hostile-strings',
@@ -226,6 +230,89 @@ const cases: ReadonlyArray<Case> = [
     },
   },
   {
+    id: 'defer-answers-begin',
+    title:
+      'a deferred key answers begin with Deferred and the latest interim response (any JSON, null too); another hash is IdempotencyKeyReused',
+    run: async ({ idempotency }) => {
+      await expectRight(idempotency.begin(begin('key-1')))
+      await expectRight(
+        idempotency.defer('key-1', 'checkout', { status: 'awaiting_payment', url: 'https://x.test/3ds' }),
+      )
+      expect(await expectRight(idempotency.begin(begin('key-1', { at: at(1) })))).toEqual({
+        _tag: 'Deferred',
+        response: { status: 'awaiting_payment', url: 'https://x.test/3ds' },
+      })
+      await expectRight(idempotency.defer('key-1', 'checkout', { status: 'awaiting_payment', attempt: 2 }))
+      expect(await expectRight(idempotency.begin(begin('key-1', { at: at(2) })))).toEqual({
+        _tag: 'Deferred',
+        response: { status: 'awaiting_payment', attempt: 2 },
+      })
+      expect(await expectLeft(idempotency.begin(begin('key-1', { requestHash: hashB, at: at(3) })))).toEqual({
+        _tag: 'IdempotencyKeyReused',
+        key: 'key-1',
+        scope: 'checkout',
+      })
+      for (const [i, response] of ([null, false, 0, '', []] as ReadonlyArray<JsonValue>).entries()) {
+        await expectRight(idempotency.begin(begin(`key-null-${i}`)))
+        await expectRight(idempotency.defer(`key-null-${i}`, 'checkout', response))
+        const again = await expectRight(idempotency.begin(begin(`key-null-${i}`, { at: at(1) })))
+        expect(again).toEqual({ _tag: 'Deferred', response })
+      }
+      // Deferred keys expire like any other.
+      expect(await expectRight(idempotency.begin(begin('key-1', { at: at(ttlMs), requestHash: hashB })))).toEqual({
+        _tag: 'Started',
+      })
+    },
+  },
+  {
+    id: 'defer-then-complete',
+    title: 'complete on a deferred key stores the final response: begin is Completed, a later defer changes nothing',
+    run: async ({ idempotency }) => {
+      await expectRight(idempotency.begin(begin('key-1')))
+      await expectRight(idempotency.defer('key-1', 'checkout', { status: 'awaiting_payment' }))
+      await expectRight(idempotency.complete('key-1', 'checkout', { status: 'placed', orderId: 'o-1' }))
+      await expectRight(idempotency.defer('key-1', 'checkout', { status: 'awaiting_payment' }))
+      expect(await expectRight(idempotency.begin(begin('key-1', { at: at(1) })))).toEqual({
+        _tag: 'Completed',
+        response: { status: 'placed', orderId: 'o-1' },
+      })
+    },
+  },
+  {
+    id: 'defer-then-abandon',
+    title: 'abandon frees a deferred key: the retry is Started (even with another hash) and not deferred',
+    run: async ({ idempotency }) => {
+      await expectRight(idempotency.begin(begin('key-1')))
+      await expectRight(idempotency.defer('key-1', 'checkout', { status: 'awaiting_payment' }))
+      await expectRight(idempotency.abandon('key-1', 'checkout'))
+      expect(await expectRight(idempotency.begin(begin('key-1', { at: at(1) })))).toEqual({ _tag: 'Started' })
+      expect(await expectRight(idempotency.begin(begin('key-1', { at: at(2) })))).toEqual({ _tag: 'InProgress' })
+      await expectRight(idempotency.abandon('key-1', 'checkout'))
+      expect(await expectRight(idempotency.begin(begin('key-1', { requestHash: hashB, at: at(3) })))).toEqual({
+        _tag: 'Started',
+      })
+    },
+  },
+  {
+    id: 'defer-never-reopens',
+    title: 'defer on an unknown, abandoned or completed key stores nothing',
+    run: async ({ idempotency }) => {
+      await expectRight(idempotency.defer('key-unknown', 'checkout', { late: true }))
+      expect(await expectRight(idempotency.begin(begin('key-unknown')))).toEqual({ _tag: 'Started' })
+      await expectRight(idempotency.begin(begin('key-2')))
+      await expectRight(idempotency.abandon('key-2', 'checkout'))
+      await expectRight(idempotency.defer('key-2', 'checkout', { late: true }))
+      expect(await expectRight(idempotency.begin(begin('key-2', { at: at(1) })))).toEqual({ _tag: 'Started' })
+      await expectRight(idempotency.begin(begin('key-3')))
+      await expectRight(idempotency.complete('key-3', 'checkout', { done: true }))
+      await expectRight(idempotency.defer('key-3', 'checkout', { late: true }))
+      expect(await expectRight(idempotency.begin(begin('key-3', { at: at(1) })))).toEqual({
+        _tag: 'Completed',
+        response: { done: true },
+      })
+    },
+  },
+  {
     id: 'concurrent-begin',
     title: 'of concurrent begins with one key exactly one is Started; the others are InProgress',
     run: async ({ idempotency }) => {
@@ -282,14 +369,20 @@ const cases: ReadonlyArray<Case> = [
   },
   {
     id: 'reopen',
-    title: 'a second store over the same storage sees in-progress and completed keys',
+    title: 'a second store over the same storage sees in-progress, deferred and completed keys',
     run: async ({ idempotency, reopen }) => {
       if (reopen === undefined) return expect.fail('the harness has no reopen(): provide one or opt out of "reopen"')
       await expectRight(idempotency.begin(begin('key-1')))
       await expectRight(idempotency.begin(begin('key-2')))
       await expectRight(idempotency.complete('key-2', 'checkout', { orderId: 'o-2' }))
+      await expectRight(idempotency.begin(begin('key-3')))
+      await expectRight(idempotency.defer('key-3', 'checkout', { attemptId: 'a-3' }))
       const reopened = await reopen()
       expect(await expectRight(reopened.begin(begin('key-1', { at: at(1) })))).toEqual({ _tag: 'InProgress' })
+      expect(await expectRight(reopened.begin(begin('key-3', { at: at(1) })))).toEqual({
+        _tag: 'Deferred',
+        response: { attemptId: 'a-3' },
+      })
       expect(await expectRight(reopened.begin(begin('key-2', { at: at(1) })))).toEqual({
         _tag: 'Completed',
         response: { orderId: 'o-2' },

@@ -17,7 +17,10 @@ import { type InMemoryCell, jsonCopy, runSync } from '../kernel/in-memory-cell.j
 export interface InMemoryIdempotencyRecord {
   readonly requestHash: string
   readonly expiresAt: Date
-  readonly outcome: { readonly _tag: 'InProgress' } | { readonly _tag: 'Completed'; readonly response: JsonValue }
+  readonly outcome:
+    | { readonly _tag: 'InProgress' }
+    | { readonly _tag: 'Deferred'; readonly response: JsonValue }
+    | { readonly _tag: 'Completed'; readonly response: JsonValue }
 }
 
 /**
@@ -77,9 +80,9 @@ export const createInMemoryIdempotencyStore = (
       if (existing !== undefined && at.getTime() < existing.expiresAt.getTime()) {
         if (existing.requestHash !== requestHash) return E.left(idempotencyKeyReused(key, scope))
         return E.right(
-          existing.outcome._tag === 'Completed'
-            ? { _tag: 'Completed' as const, response: jsonCopy(existing.outcome.response) }
-            : { _tag: 'InProgress' as const },
+          existing.outcome._tag === 'InProgress'
+            ? { _tag: 'InProgress' as const }
+            : { _tag: existing.outcome._tag, response: jsonCopy(existing.outcome.response) },
         )
       }
       state.data.records.set(id, {
@@ -94,8 +97,18 @@ export const createInMemoryIdempotencyStore = (
     runSync(() => {
       const id = recordKey(scope, key)
       const existing = state.data.records.get(id)
-      if (existing?.outcome._tag === 'InProgress') {
+      if (existing !== undefined && existing.outcome._tag !== 'Completed') {
         state.data.records.set(id, { ...existing, outcome: { _tag: 'Completed', response: jsonCopy(response) } })
+      }
+      return E.right(undefined)
+    }),
+
+  defer: (key, scope, response) =>
+    runSync(() => {
+      const id = recordKey(scope, key)
+      const existing = state.data.records.get(id)
+      if (existing !== undefined && existing.outcome._tag !== 'Completed') {
+        state.data.records.set(id, { ...existing, outcome: { _tag: 'Deferred', response: jsonCopy(response) } })
       }
       return E.right(undefined)
     }),
@@ -103,7 +116,8 @@ export const createInMemoryIdempotencyStore = (
   abandon: (key, scope) =>
     runSync(() => {
       const id = recordKey(scope, key)
-      if (state.data.records.get(id)?.outcome._tag === 'InProgress') state.data.records.delete(id)
+      const outcome = state.data.records.get(id)?.outcome
+      if (outcome !== undefined && outcome._tag !== 'Completed') state.data.records.delete(id)
       return E.right(undefined)
     }),
 })

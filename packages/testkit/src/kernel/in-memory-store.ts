@@ -173,6 +173,7 @@ const wrapPorts = (ports: TransactionalPorts, around: Around): TransactionalPort
     begin: around(ports.idempotency.begin),
     complete: around(ports.idempotency.complete),
     abandon: around(ports.idempotency.abandon),
+    defer: around(ports.idempotency.defer),
   }
   const products: ProductRepository = {
     get: around(ports.products.get),
