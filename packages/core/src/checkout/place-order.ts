@@ -4,20 +4,28 @@
  * Steps, each recorded on the {@link CheckoutAttempt} before the next one runs:
  * 1. one transaction: `IdempotencyStore.begin` (scope `placeOrder`, hash of the parsed request),
  *    load and price the cart (2), record the attempt at `started` (4a). A replayed request
- *    returns the stored response; the same key with another body is `IdempotencyKeyReused`; a
- *    request still running is `RequestInProgress`. Nothing is written if any of it fails.
+ *    answers from its attempt as it is now (the order once written); the same key with another
+ *    body is `IdempotencyKeyReused`; a request still running is `RequestInProgress`. Nothing is
+ *    written if any of it fails.
  * 3. reserve the stock (`InventoryStore.reserve`, id `res_<attemptId>`, expiry
  *    `reservationTtlMs`) → `reserved`;
  * 4. authorize with `idempotencyKeyFor('authorize', attemptId)` (retried on
- *    `ProviderUnavailable` with the same key, so at most one hold) → `authorized`;
+ *    `ProviderUnavailable` with the same key, so at most one hold) → `authorized`. When the
+ *    shopper must act first (3-D Secure, PayPal approval), the same transaction that records
+ *    `authorized` defers the idempotency key (`IdempotencyStore.defer`) with the
+ *    `awaiting_payment` answer: the key stays in progress, and replays answer from the attempt
+ *    (still waiting: `awaiting_payment` with the `nextActionUrl`; finished by a webhook or
+ *    recovery: the order). It completes with the order (5) or is abandoned with the compensation
+ *    (7), so a payment that fails later frees the key like a decline does;
  * 5. one transaction: cart completed (compare-and-set on its version), order events on
  *    `order-<orderId>` at version 0, outbox rows, summary row, promotion redemptions (atomic,
  *    limit reached fails the transaction), reservation committed, attempt → `completed`,
  *    idempotency completed with the response;
  * 6. capture now (`captureMode: 'immediate'`) or leave it to fulfilment;
  * 7. on a definite failure, compensate in reverse: attempt → `compensating`, void the
- *    authorization, release the reservation and the promotion redemptions, attempt → `failed`,
- *    abandon the idempotency key (a retry with the same key runs afresh).
+ *    authorization, release the reservation and the promotion redemptions, then one transaction:
+ *    attempt → `failed` and abandon the idempotency key (a retry with the same key runs afresh;
+ *    one that comes while the compensation runs is `RequestInProgress`).
  *
  * An ambiguous failure (provider unreachable after retries, database down during compensation)
  * leaves the attempt where it is for `recoverCheckouts`.
@@ -85,6 +93,7 @@ import {
   type CheckoutCheckpoint,
   cartChanged,
   paymentMethodNotAllowed,
+  type RequestInProgress,
   requestInProgress,
   type SagaHalted,
   sagaHalted,
@@ -189,7 +198,18 @@ const currentResult = (
     TE.map((row) => resultOf(attempt, row)),
   )
 
-const replay = (deps: CheckoutDeps, response: JsonValue): TE.TaskEither<InfrastructureError, PlaceOrderResult> => {
+/**
+ * Answers a repeated request from the attempt its stored response names, as the attempt is now.
+ * `deferred`: the key is still in progress (the payment waits for the shopper). If its attempt
+ * is being compensated, or was just compensated after the key was read, the request is still
+ * running: the compensation frees the key as it ends, and the next retry starts afresh.
+ */
+const replay = (
+  deps: CheckoutDeps,
+  response: JsonValue,
+  key: string,
+  deferred: boolean,
+): TE.TaskEither<InfrastructureError | RequestInProgress, PlaceOrderResult> => {
   const decoded = storedPlaceOrderResultSchema.safeParse(response)
   if (!decoded.success)
     return TE.left(
@@ -202,19 +222,22 @@ const replay = (deps: CheckoutDeps, response: JsonValue): TE.TaskEither<Infrastr
   const stored = decoded.data
   return pipe(
     deps.store.checkoutAttempts.get(stored.attemptId as CheckoutAttemptId),
-    TE.flatMap((attempt) =>
-      O.isSome(attempt)
-        ? currentResult(deps, attempt.value)
-        : TE.right({
-            orderId: stored.orderId,
-            attemptId: stored.attemptId,
-            status: 'awaiting_payment' as const,
-            totals: stored.totals,
-            payment:
-              stored.payment.nextActionUrl === undefined
-                ? { status: stored.payment.status }
-                : { status: stored.payment.status, nextActionUrl: stored.payment.nextActionUrl },
-          }),
+    TE.flatMap(
+      (attempt): TE.TaskEither<InfrastructureError | RequestInProgress, PlaceOrderResult> =>
+        O.isSome(attempt)
+          ? deferred && (attempt.value.step === 'compensating' || attempt.value.step === 'failed')
+            ? TE.left(requestInProgress(key, placeOrderScope))
+            : currentResult(deps, attempt.value)
+          : TE.right({
+              orderId: stored.orderId,
+              attemptId: stored.attemptId,
+              status: 'awaiting_payment' as const,
+              totals: stored.totals,
+              payment:
+                stored.payment.nextActionUrl === undefined
+                  ? { status: stored.payment.status }
+                  : { status: stored.payment.status, nextActionUrl: stored.payment.nextActionUrl },
+            }),
     ),
   )
 }
@@ -224,7 +247,7 @@ const replay = (deps: CheckoutDeps, response: JsonValue): TE.TaskEither<Infrastr
 // ---------------------------------------------------------------------------------------------
 
 type Opened =
-  | { readonly _tag: 'Replay'; readonly response: JsonValue }
+  | { readonly _tag: 'Replay'; readonly response: JsonValue; readonly deferred: boolean }
   | { readonly _tag: 'Started'; readonly attempt: CheckoutAttempt }
 
 type OpenError = Exclude<PlaceOrderError, SagaHalted | UsageLimitReached | CartChanged>
@@ -247,7 +270,8 @@ const openAttempt =
         ttlMs: deps.config.idempotencyTtlMs,
       }),
       TE.flatMap((begun): TE.TaskEither<OpenError, Opened> => {
-        if (begun._tag === 'Completed') return TE.right({ _tag: 'Replay', response: begun.response })
+        if (begun._tag === 'Completed' || begun._tag === 'Deferred')
+          return TE.right({ _tag: 'Replay', response: begun.response, deferred: begun._tag === 'Deferred' })
         if (begun._tag === 'InProgress') return TE.left(requestInProgress(request.idempotencyKey, placeOrderScope))
         if (request.payment.method === 'pay-later' && !deps.config.payLater)
           return TE.left(paymentMethodNotAllowed(request.payment.method))
@@ -353,8 +377,9 @@ export type CompensationOutcome = 'compensated' | 'pending' | 'skipped'
  * Undoes an attempt in reverse order: moves it to `compensating` (compare-and-set, so only one
  * worker compensates and a completed attempt is never undone), voids the authorization (key
  * `idempotencyKeyFor('void', attemptId)`), releases the reservation and the promotion
- * redemptions, moves it to `failed` and abandons the idempotency key. Every step is idempotent,
- * so a compensation stopped by a fault is safely run again by recovery.
+ * redemptions, then moves it to `failed` and abandons the idempotency key (in progress or
+ * deferred) in one transaction. Every step is idempotent, so a compensation stopped by a fault
+ * is safely run again by recovery.
  *
  * @example
  * ```ts
@@ -412,12 +437,15 @@ export const compensateAttempt =
       })()
       if (E.isLeft(freed)) return pending('release promotion', freed.left)
     }
-    const failed = await store.checkoutAttempts.advance(current.attemptId, 'compensating', 'failed', {}, clock.now())()
+    // One transaction: a key left taken by a failed attempt would answer every retry with the failure.
+    const failed = await store.unitOfWork.transaction((ports) =>
+      pipe(
+        ports.checkoutAttempts.advance(current.attemptId, 'compensating', 'failed', {}, clock.now()),
+        TE.tap(() => ports.idempotency.abandon(current.idempotencyKey, placeOrderScope)),
+      ),
+    )()
     if (E.isLeft(failed))
       return failed.left._tag === 'CheckoutStepConflict' ? 'skipped' : pending('fail attempt', failed.left)
-    const abandoned = await store.idempotency.abandon(current.idempotencyKey, placeOrderScope)()
-    if (E.isLeft(abandoned))
-      logger.log('warn', 'could not abandon the idempotency key', { attemptId: current.attemptId })
     return 'compensated'
   }
 
@@ -507,8 +535,10 @@ const paymentOf = (authorization: Authorization): CheckoutPayment =>
 
 /**
  * Moves an attempt at `reserved` to `authorized`: pay-later needs no call; otherwise authorize
- * (same key on every try). A decline or rejection compensates; an unreachable provider leaves
- * the attempt at `reserved` for recovery and returns `ProviderUnavailable`.
+ * (same key on every try). A payment that waits for the shopper also defers the attempt's
+ * idempotency key with the `awaiting_payment` answer, in the same transaction. A decline or
+ * rejection compensates; an unreachable provider leaves the attempt at `reserved` for recovery
+ * and returns `ProviderUnavailable`.
  *
  * @example
  * ```ts
@@ -536,12 +566,18 @@ export const authorizeStep =
       if (authorized.left._tag !== 'ProviderUnavailable') await compensateAttempt(deps)(attempt, authorized.left)()
       return authorized
     }
-    return deps.store.checkoutAttempts.advance(
-      attempt.attemptId,
-      'reserved',
-      'authorized',
-      { paymentId: authorized.right.paymentId, payment: paymentOf(authorized.right) },
-      deps.clock.now(),
+    const patch = { paymentId: authorized.right.paymentId, payment: paymentOf(authorized.right) }
+    if (authorized.right.status !== 'requires_action')
+      return deps.store.checkoutAttempts.advance(attempt.attemptId, 'reserved', 'authorized', patch, deps.clock.now())()
+    // The shopper must act: the key stays in progress, answering replays from the attempt. With
+    // the step in one transaction, so it is deferred only while the attempt is still ours to finish.
+    return deps.store.unitOfWork.transaction((ports) =>
+      pipe(
+        ports.checkoutAttempts.advance(attempt.attemptId, 'reserved', 'authorized', patch, deps.clock.now()),
+        TE.tap((waiting) =>
+          ports.idempotency.defer(waiting.idempotencyKey, placeOrderScope, toJson(resultOf(waiting, O.none))),
+        ),
+      ),
     )()
   }
 
@@ -689,11 +725,8 @@ const finishAttemptWritten =
   async (
     attempt: CheckoutAttempt,
   ): Promise<E.Either<StepError, { readonly result: PlaceOrderResult; readonly written?: Written }>> => {
-    if (attempt.payment?.status === 'requires_action') {
-      const result = resultOf(attempt, O.none)
-      const completed = await deps.store.idempotency.complete(attempt.idempotencyKey, placeOrderScope, toJson(result))()
-      return E.isLeft(completed) ? completed : E.right({ result })
-    }
+    // Its key was deferred with this answer when the attempt reached `authorized` (authorizeStep).
+    if (attempt.payment?.status === 'requires_action') return E.right({ result: resultOf(attempt, O.none) })
     const written = await deps.store.unitOfWork.transaction(writeOrder(deps, attempt, deps.clock.now()))()
     if (E.isRight(written)) return E.right({ result: written.right.result, written: written.right })
     // Someone else (a webhook, recovery, a concurrent replay) may have completed it first.
@@ -856,7 +889,8 @@ export const placeOrder =
       openAttempt(deps, request, requestHash, ids, deps.clock.now()),
     )()
     if (E.isLeft(opened)) return opened
-    if (opened.right._tag === 'Replay') return replay(deps, opened.right.response)()
+    if (opened.right._tag === 'Replay')
+      return replay(deps, opened.right.response, request.idempotencyKey, opened.right.deferred)()
     let attempt = opened.right.attempt
 
     const halted1 = checkpoint(deps, 'attempt-recorded')

@@ -68,6 +68,8 @@ export const placeOrderScenarioIds = [
   'webhook-completes-requires-action',
   'webhook-duplicates-act-once',
   'webhook-failure-releases',
+  'requires-action-replays',
+  'requires-action-failed-then-retry',
   'recover-expired-requires-action',
   'pay-later',
 ] as const
@@ -224,6 +226,24 @@ const assertBalanced = async (world: World): Promise<void> => {
     'attempts left unfinished',
   ).toStrictEqual([])
 }
+
+/** The payment id an attempt authorized (fails the test when it has none). */
+const paymentOfAttempt = async (world: World, attemptId: string): Promise<PaymentId> => {
+  const attempt = await expectRight(world.store.checkoutAttempts.get(attemptId as CheckoutAttemptId))
+  if (attempt._tag === 'None' || attempt.value.paymentId === undefined) return expect.fail('no payment id')
+  return attempt.value.paymentId
+}
+
+/** Delivers every webhook the provider emitted so far, in order; returns their outcomes. */
+const deliverWebhooks = async (world: World): Promise<ReadonlyArray<string>> => {
+  const outcomes: string[] = []
+  for (const delivery of world.payments.takeWebhooks())
+    outcomes.push((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome)
+  return outcomes
+}
+
+const reservedStock = async (world: World): Promise<number> =>
+  (await expectRight(world.commerce.inventory.getStock({ sku: 'SKU-1' }))).reserved
 
 const countEffects = (world: World, operation: string): number =>
   world.payments.effects().filter((e) => e.operation === operation).length
@@ -554,9 +574,94 @@ const cases: ReadonlyArray<Case> = [
         await expectRight(world.commerce.payments.handleWebhook(delivery))
       expect((await expectRight(world.commerce.inventory.getStock({ sku: 'SKU-1' }))).reserved).toBe(0)
       expect(await allOrders(world)).toHaveLength(0)
+      // The failure freed the key: the same request again is a new checkout (waiting for the shopper again).
+      const again = await expectRight(place(world.commerce, cartId, 'key-1', inMemoryPaymentMethods.requiresAction))
+      expect(again.status).toBe('awaiting_payment')
+      expect(again.attemptId).not.toBe(pending.attemptId)
+      world.clock.advance(ttl + staleAfterMs + 1)
+      expect((await expectRight(world.commerce.maintenance.recover())).compensated).toBe(1)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'requires-action-replays',
+    title:
+      'while the shopper acts, a replay answers awaiting_payment with the nextActionUrl; a success webhook racing replays writes one order, which replays then return',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 2)
+      const method = inMemoryPaymentMethods.requiresAction
+      const pending = await expectRight(place(world.commerce, cartId, 'key-1', method))
+      expect(pending.status).toBe('awaiting_payment')
+      for (let i = 0; i < 3; i++)
+        expect(await expectRight(place(world.commerce, cartId, 'key-1', method))).toStrictEqual(pending)
+      expect(pending.payment).toStrictEqual({
+        status: 'requires_action',
+        nextActionUrl: expect.stringMatching(/^https:/),
+      })
+      expect(await expectLeft(place(world.commerce, cartId, 'key-1'))).toMatchObject({ _tag: 'IdempotencyKeyReused' })
+      world.payments.takeWebhooks()
+      world.payments.completeAction(await paymentOfAttempt(world, pending.attemptId), 'succeeded')
+      // The webhook completes the attempt while the shopper keeps retrying: every answer is the
+      // waiting attempt or its order, never a second checkout.
+      const [outcomes, ...replays] = await Promise.all([
+        deliverWebhooks(world),
+        ...Array.from({ length: 6 }, () => place(world.commerce, cartId, 'key-1', method)()),
+      ])
+      expect(outcomes).toContain('processed')
+      for (const replay of replays) {
+        if (E.isLeft(replay)) return expect.fail(`a replay failed with ${replay.left._tag}`)
+        expect(replay.right.attemptId).toBe(pending.attemptId)
+        expect(replay.right.orderId).toBe(pending.orderId)
+        expect(['awaiting_payment', 'authorized', 'captured']).toContain(replay.right.status)
+      }
+      const after = await expectRight(place(world.commerce, cartId, 'key-1', method))
+      expect(after).toMatchObject({ orderId: pending.orderId, attemptId: pending.attemptId, status: 'captured' })
+      expect(await allOrders(world)).toHaveLength(1)
+      expect(countEffects(world, 'capture')).toBe(1)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'requires-action-failed-then-retry',
+    title:
+      'a payment that needed the shopper and then failed frees the key: the same request places a new checkout (stock released, then reserved again); another body is still IdempotencyKeyReused',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 3)
+      world.payments.script('authorize', { kind: 'requires-action' })
+      const pending = await expectRight(place(world.commerce, cartId, 'key-1'))
+      expect(pending.status).toBe('awaiting_payment')
+      expect(await reservedStock(world)).toBe(3)
+      world.payments.takeWebhooks()
+      world.payments.completeAction(await paymentOfAttempt(world, pending.attemptId), 'failed')
+      // Retries racing the failure webhook: the old attempt's answer, in progress, or one new checkout.
+      const [, ...racing] = await Promise.all([
+        deliverWebhooks(world),
+        ...Array.from({ length: 4 }, () => place(world.commerce, cartId, 'key-1')()),
+      ])
+      const newOrders = new Set<string>()
+      for (const r of racing) {
+        if (E.isLeft(r)) {
+          expect(r.left._tag).toBe('RequestInProgress')
+          continue
+        }
+        if (r.right.attemptId === pending.attemptId) expect(r.right.status).toBe('awaiting_payment')
+        else newOrders.add(r.right.orderId)
+      }
+      expect(newOrders.size).toBeLessThanOrEqual(1)
+      const retried = await expectRight(place(world.commerce, cartId, 'key-1'))
+      expect(retried.status).toBe('captured')
+      expect(retried.attemptId).not.toBe(pending.attemptId)
+      expect(retried.orderId).not.toBe(pending.orderId)
+      for (const orderId of newOrders) expect(orderId).toBe(retried.orderId)
+      expect(await expectRight(place(world.commerce, cartId, 'key-1'))).toStrictEqual(retried)
       expect(
-        (await expectRight(place(world.commerce, cartId, 'key-1', inMemoryPaymentMethods.requiresAction))).status,
-      ).toBe('payment_failed')
+        await expectLeft(place(world.commerce, cartId, 'key-1', inMemoryPaymentMethods.insufficientFunds)),
+      ).toMatchObject({ _tag: 'IdempotencyKeyReused', key: 'key-1' })
+      expect(await reservedStock(world)).toBe(0)
+      expect(await allOrders(world)).toHaveLength(1)
+      expect(countEffects(world, 'capture')).toBe(1)
       await assertBalanced(world)
     },
   },
