@@ -19,7 +19,7 @@ import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import * as t from 'io-ts'
 import { prepareQuery } from '../kernel/prepared-query.js'
-import { DbInteger, dbDocument, decodeRow } from '../kernel/row-codecs.js'
+import { DbInteger, dbDocument, decodeRow, perDialect } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
 
@@ -78,8 +78,10 @@ const updateCart = prepareQuery<CartColumns & { cartId: string; expected: number
  * @category cart
  * @since 0.1.0
  */
+const cartRow = perDialect((dialect) => t.type({ version: DbInteger, data: dbDocument<Cart>(dialect, []) }))
+
 export const createSqlCartRepository = ({ db, dialect }: SqlContext): CartRepository => {
-  const row = t.type({ version: DbInteger, data: dbDocument<Cart>(dialect, []) })
+  const row = cartRow(dialect)
 
   const get = (cartId: CartId) =>
     pipe(

@@ -24,7 +24,7 @@ import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import type { Kysely } from 'kysely'
 import { prepareQuery } from '../kernel/prepared-query.js'
-import { dbDocument, decodeRow } from '../kernel/row-codecs.js'
+import { dbDocument, decodeRow, perDialect } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { Database } from '../schema/sql-database.js'
 import type { SqlContext } from '../store/sql-context.js'
@@ -85,6 +85,8 @@ const advanceAttempt = prepareQuery<
 
 const terminalSteps: ReadonlyArray<CheckoutStep> = ['completed', 'failed']
 
+const attemptDocument = perDialect((dialect) => dbDocument<CheckoutAttempt>(dialect, ['createdAt', 'updatedAt']))
+
 const columnsOf = (attempt: CheckoutAttempt): AttemptColumns => ({
   status: attempt.step,
   paymentReference: attempt.paymentId ?? null,
@@ -109,7 +111,7 @@ const columnsOf = (attempt: CheckoutAttempt): AttemptColumns => ({
  * @since 0.1.0
  */
 export const createSqlCheckoutAttemptStore = ({ db, dialect, run }: SqlContext): CheckoutAttemptStore => {
-  const document = dbDocument<CheckoutAttempt>(dialect, ['createdAt', 'updatedAt'])
+  const document = attemptDocument(dialect)
   const decodeAll = (rows: ReadonlyArray<{ attempt_id: string; data: unknown }>) => {
     const attempts: Array<CheckoutAttempt> = []
     for (const row of rows) {

@@ -20,7 +20,7 @@ import * as TE from 'fp-ts/TaskEither'
 import * as t from 'io-ts'
 import type { Selectable, Transaction } from 'kysely'
 import { prepareQuery, prepareRowsQuery } from '../kernel/prepared-query.js'
-import { DbDate, DbInteger, dbJson, decodeRow } from '../kernel/row-codecs.js'
+import { DbDate, DbInteger, dbJson, decodeRow, perDialect } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { Database, EventsTable } from '../schema/sql-database.js'
 import type { SqlDialect } from '../schema/sql-dialect.js'
@@ -66,7 +66,7 @@ const metadataCodec = (dialect: SqlDialect) =>
     (v) => v,
   )
 
-const decodeEvent = (dialect: SqlDialect) => {
+const decodeEvent = perDialect((dialect: SqlDialect) => {
   const codec = t.type({ ...eventRow(dialect).props, metadata: metadataCodec(dialect) })
   return (row: unknown): E.Either<InfrastructureError, StoredEvent> =>
     pipe(
@@ -84,7 +84,7 @@ const decodeEvent = (dialect: SqlDialect) => {
         }),
       ),
     )
-}
+})
 
 // Read on every append and every order load, compiled once per dialect.
 const maxVersion = prepareQuery<{ streamId: string }, { version: unknown }>((db, p) =>

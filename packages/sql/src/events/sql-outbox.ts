@@ -14,7 +14,7 @@ import * as TE from 'fp-ts/TaskEither'
 import * as t from 'io-ts'
 import { sql } from 'kysely'
 import { prepareRowsQuery } from '../kernel/prepared-query.js'
-import { DbDate, DbInteger, dbJson, decodeRow } from '../kernel/row-codecs.js'
+import { DbDate, DbInteger, dbJson, decodeRow, perDialect } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
 
@@ -50,15 +50,19 @@ const insertMessages = prepareRowsQuery<{ id: string; topic: string; payload: st
  * @category events
  * @since 0.1.0
  */
-export const createSqlOutbox = ({ db, dialect }: SqlContext): Outbox => {
-  const row = t.type({
+const outboxRow = perDialect((dialect) =>
+  t.type({
     seq: DbInteger,
     id: t.string,
     topic: t.string,
     payload: dbJson(dialect),
     created_at: DbDate,
     attempts: DbInteger,
-  })
+  }),
+)
+
+export const createSqlOutbox = ({ db, dialect }: SqlContext): Outbox => {
+  const row = outboxRow(dialect)
   type Row = t.TypeOf<typeof row>
   const decode = (raw: unknown): E.Either<InfrastructureError, Row> =>
     decodeRow(row, 'outbox', String((raw as { id?: unknown }).id))(raw)

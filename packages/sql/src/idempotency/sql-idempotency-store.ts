@@ -20,7 +20,7 @@ import * as TE from 'fp-ts/TaskEither'
 import * as t from 'io-ts'
 import { sql } from 'kysely'
 import { prepareQuery } from '../kernel/prepared-query.js'
-import { dbJson, decodeRow } from '../kernel/row-codecs.js'
+import { dbJson, decodeRow, perDialect } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
 
@@ -89,15 +89,17 @@ const deferKey = prepareQuery<{ scope: string; key: string; response: string }, 
  * @category idempotency
  * @since 0.1.0
  */
+const existingRow = t.type({
+  request_hash: t.string,
+  status: t.keyof({ in_progress: null, completed: null }),
+  response: t.union([t.null, t.unknown]),
+  // 1 when `response` is set: a JSON null read back is null too, so the column alone cannot tell.
+  has_response: t.union([t.literal(0), t.literal(1)]),
+})
+const responseOf = perDialect(dbJson)
+
 export const createSqlIdempotencyStore = ({ db, dialect }: SqlContext): IdempotencyStore => {
-  const existingRow = t.type({
-    request_hash: t.string,
-    status: t.keyof({ in_progress: null, completed: null }),
-    response: t.union([t.null, t.unknown]),
-    // 1 when `response` is set: a JSON null read back is null too, so the column alone cannot tell.
-    has_response: t.union([t.literal(0), t.literal(1)]),
-  })
-  const responseCodec = dbJson(dialect)
+  const responseCodec = responseOf(dialect)
 
   const attempt = (
     request: BeginRequest,

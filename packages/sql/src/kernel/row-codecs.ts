@@ -160,6 +160,32 @@ const parsedJson = new t.Type<JsonValue, unknown, unknown>(
 )
 
 /**
+ * Makes `build(dialect)` once per dialect and hands out that value afterwards: codecs and other
+ * values that depend only on the dialect, so ports made for every transaction do not build them
+ * again.
+ *
+ * @example
+ * ```ts
+ * import { dbJson, perDialect, sqliteDialect } from '@mercato/sql'
+ * const payloadOf = perDialect((dialect) => dbJson(dialect))
+ * payloadOf(sqliteDialect) === payloadOf(sqliteDialect) // true
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const perDialect = <A>(build: (dialect: SqlDialect) => A): ((dialect: SqlDialect) => A) => {
+  const built = new WeakMap<SqlDialect, A>()
+  return (dialect) => {
+    let value = built.get(dialect)
+    if (value === undefined) {
+      value = build(dialect)
+      built.set(dialect, value)
+    }
+    return value
+  }
+}
+
+/**
  * A JSON column decoded with the dialect's `readJson` (whose answer is a JSON value by construction).
  *
  * @example

@@ -21,7 +21,7 @@ import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import { type Expression, type SqlBool, sql } from 'kysely'
 import { prepareQuery } from '../kernel/prepared-query.js'
-import { dbDocument, decodeRow } from '../kernel/row-codecs.js'
+import { dbDocument, decodeRow, perDialect } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
 
@@ -78,8 +78,10 @@ const upsertOrderView = prepareQuery<OrderViewColumns, never>((db, p) => {
  * @category order
  * @since 0.1.0
  */
+const summaryDocument = perDialect((dialect) => dbDocument<OrderSummaryRow>(dialect, ['placedAt', 'updatedAt']))
+
 export const createSqlOrderViewStore = ({ db, dialect }: SqlContext): OrderViewStore => {
-  const document = dbDocument<OrderSummaryRow>(dialect, ['placedAt', 'updatedAt'])
+  const document = summaryDocument(dialect)
   const id = dialect.byCodeUnit('order_views.order_id')
 
   const save = (row: OrderSummaryRow) => {

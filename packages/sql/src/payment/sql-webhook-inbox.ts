@@ -9,7 +9,7 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import * as t from 'io-ts'
-import { DbDate, dbDocument, decodeRow } from '../kernel/row-codecs.js'
+import { DbDate, dbDocument, decodeRow, perDialect } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
 
@@ -27,13 +27,17 @@ import type { SqlContext } from '../store/sql-context.js'
  * @category payment
  * @since 0.1.0
  */
-export const createSqlWebhookInbox = ({ db, dialect }: SqlContext): WebhookInbox => {
-  const row = t.type({
+const inboxRow = perDialect((dialect) =>
+  t.type({
     provider: t.string,
     provider_event_id: t.string,
     event: dbDocument<NormalizedWebhookEvent>(dialect, ['occurredAt']),
     received_at: DbDate,
-  })
+  }),
+)
+
+export const createSqlWebhookInbox = ({ db, dialect }: SqlContext): WebhookInbox => {
+  const row = inboxRow(dialect)
 
   const record = (provider: string, providerEventId: string, event: NormalizedWebhookEvent, receivedAt: Date) =>
     pipe(

@@ -16,10 +16,9 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import type * as t from 'io-ts'
-import { type PreparedQuery, prepareQuery } from '../kernel/prepared-query.js'
-import { dbDocument, decodeRow } from '../kernel/row-codecs.js'
+import { prepareQuery } from '../kernel/prepared-query.js'
+import { dbDocument, decodeRow, perDialect } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
-import type { SqlDialect } from '../schema/sql-dialect.js'
 import type { SqlContext } from '../store/sql-context.js'
 
 const decodeAll = <A>(
@@ -38,42 +37,27 @@ const decodeAll = <A>(
 
 type DocumentRow = { id: string; document: unknown }
 
-const queriesByDialect = new WeakMap<
-  SqlDialect,
-  {
-    readonly promotionsAt: PreparedQuery<{ now: number }, DocumentRow>
-    readonly priceListsIn: PreparedQuery<{ currency: string }, DocumentRow>
-  }
->()
-
 /**
  * The reads run on every pricing of a cart, compiled once per dialect descriptor (their order
  * depends on it): the repository is made again for every unit-of-work transaction.
  */
-const pricingQueries = (dialect: SqlDialect) => {
-  let queries = queriesByDialect.get(dialect)
-  if (queries === undefined) {
-    queries = {
-      promotionsAt: prepareQuery<{ now: number }, DocumentRow>((trx, p) =>
-        trx
-          .selectFrom('promotions')
-          .select(['promotion_id as id', 'definition as document'])
-          .where((eb) => eb.or([eb('starts_at', 'is', null), eb('starts_at', '<=', p('now'))]))
-          .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', p('now'))]))
-          .orderBy(dialect.byCodeUnit('promotion_id')),
-      ),
-      priceListsIn: prepareQuery<{ currency: string }, DocumentRow>((trx, p) =>
-        trx
-          .selectFrom('price_lists')
-          .select(['price_list_id as id', 'definition as document'])
-          .where('currency', '=', p('currency'))
-          .orderBy(dialect.byCodeUnit('price_list_id')),
-      ),
-    }
-    queriesByDialect.set(dialect, queries)
-  }
-  return queries
-}
+const pricingQueries = perDialect((dialect) => ({
+  promotionsAt: prepareQuery<{ now: number }, DocumentRow>((trx, p) =>
+    trx
+      .selectFrom('promotions')
+      .select(['promotion_id as id', 'definition as document'])
+      .where((eb) => eb.or([eb('starts_at', 'is', null), eb('starts_at', '<=', p('now'))]))
+      .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', p('now'))]))
+      .orderBy(dialect.byCodeUnit('promotion_id')),
+  ),
+  priceListsIn: prepareQuery<{ currency: string }, DocumentRow>((trx, p) =>
+    trx
+      .selectFrom('price_lists')
+      .select(['price_list_id as id', 'definition as document'])
+      .where('currency', '=', p('currency'))
+      .orderBy(dialect.byCodeUnit('price_list_id')),
+  ),
+}))
 
 /**
  * Makes the SQL {@link PricingRepository}; passes `describePricingRepositoryConformance`. Each
@@ -92,9 +76,13 @@ const pricingQueries = (dialect: SqlDialect) => {
  * @category pricing
  * @since 0.1.0
  */
+const pricingDocuments = perDialect((dialect) => ({
+  promotionDocument: dbDocument<Promotion>(dialect, ['startsAt', 'endsAt']),
+  priceListDocument: dbDocument<PriceList>(dialect, ['validFrom', 'validUntil']),
+}))
+
 export const createSqlPricingRepository = ({ db, dialect }: SqlContext): PricingRepository => {
-  const promotionDocument = dbDocument<Promotion>(dialect, ['startsAt', 'endsAt'])
-  const priceListDocument = dbDocument<PriceList>(dialect, ['validFrom', 'validUntil'])
+  const { promotionDocument, priceListDocument } = pricingDocuments(dialect)
   const { promotionsAt, priceListsIn } = pricingQueries(dialect)
   const activePromotions = (currency: CurrencyCode, now: Date) =>
     pipe(
