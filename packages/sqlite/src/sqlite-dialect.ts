@@ -6,11 +6,14 @@
  *
  * @module
  */
+import type { DirectExecution } from '@mercato/sql'
 import {
   CompiledQuery,
   type DatabaseConnection,
   type Dialect,
   type Driver,
+  Log,
+  type LogConfig,
   type QueryResult,
   SqliteAdapter,
   SqliteIntrospector,
@@ -51,7 +54,12 @@ interface CachedStatement {
   used: number
 }
 
-const createConnection = (database: SqliteDatabaseLike): DatabaseConnection => {
+interface SqliteConnection extends DatabaseConnection {
+  /** Runs one compiled statement now, synchronously (better-sqlite3 is synchronous). */
+  readonly runNow: (compiled: CompiledQuery) => QueryResult<unknown>
+}
+
+const createConnection = (database: SqliteDatabaseLike): SqliteConnection => {
   const cache = new Map<string, CachedStatement>()
   let clock = 0
   const prepare = (source: string): SqliteStatementLike => {
@@ -77,16 +85,18 @@ const createConnection = (database: SqliteDatabaseLike): DatabaseConnection => {
     cache.set(source, { statement, used: clock })
     return statement
   }
+  const runNow = <R>(compiled: CompiledQuery): QueryResult<R> => {
+    const statement = prepare(compiled.sql)
+    const parameters = compiled.parameters
+    if (statement.reader) {
+      return { rows: (parameters.length === 0 ? statement.all() : statement.all(...parameters)) as Array<R> }
+    }
+    const { changes, lastInsertRowid } = parameters.length === 0 ? statement.run() : statement.run(...parameters)
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] }
+  }
   return {
-    executeQuery: async <R>(compiled: CompiledQuery): Promise<QueryResult<R>> => {
-      const statement = prepare(compiled.sql)
-      const parameters = compiled.parameters
-      if (statement.reader) {
-        return { rows: (parameters.length === 0 ? statement.all() : statement.all(...parameters)) as Array<R> }
-      }
-      const { changes, lastInsertRowid } = parameters.length === 0 ? statement.run() : statement.run(...parameters)
-      return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] }
-    },
+    runNow,
+    executeQuery: async <R>(compiled: CompiledQuery): Promise<QueryResult<R>> => runNow<R>(compiled),
     streamQuery: async function* <R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
       const statement = prepare(compiled.sql)
       for (const row of statement.all(...compiled.parameters)) yield { rows: [row as R] }
@@ -98,8 +108,13 @@ const createConnection = (database: SqliteDatabaseLike): DatabaseConnection => {
 const createMutex = () => {
   let tail: Promise<void> = Promise.resolve()
   let unlockCurrent: (() => void) | undefined
+  // Holders and waiters, counted from the moment `lock` is called.
+  let claims = 0
   return {
+    /** Whether someone holds the connection or waits for it. */
+    busy: (): boolean => claims > 0,
     lock: async (): Promise<void> => {
+      claims += 1
       const previous = tail
       let unlock: () => void = () => undefined
       tail = new Promise<void>((resolve) => {
@@ -111,6 +126,7 @@ const createMutex = () => {
     unlock: (): void => {
       const unlock = unlockCurrent
       unlockCurrent = undefined
+      if (unlock !== undefined) claims -= 1
       unlock?.()
     },
   }
@@ -126,6 +142,8 @@ export interface SqliteDialectOptions {
   readonly database: SqliteDatabaseLike
   /** Whether `destroy` closes the database (true when the store opened it). */
   readonly closeOnDestroy: boolean
+  /** The same log configuration given to `Kysely`: statements run directly are logged alike. */
+  readonly log?: LogConfig
 }
 
 /**
@@ -143,9 +161,33 @@ export interface SqliteDialectOptions {
  * @since 0.1.0
  */
 export const createSqliteDialect = (options: SqliteDialectOptions): Dialect => {
+  // The connection of the driver this dialect made (one Kysely instance per dialect).
+  let current: { readonly connection: SqliteConnection; readonly mutex: ReturnType<typeof createMutex> } | undefined
+  const log = options.log === undefined ? undefined : new Log(options.log)
+  const logged = async (compiled: CompiledQuery, started: number, error?: unknown): Promise<void> => {
+    if (log === undefined) return
+    const queryDurationMillis = performance.now() - started
+    if (error === undefined) await log.query(() => ({ level: 'query', query: compiled, queryDurationMillis }))
+    else await log.error(() => ({ level: 'error', error, query: compiled, queryDurationMillis }))
+  }
+  // A statement in a transaction runs on the connection that transaction holds; outside one, only
+  // while nobody holds or waits for the connection. Either way it runs now, with nothing between.
+  const executeDirect: DirectExecution['executeDirect'] = (compiled, inTransaction) => {
+    if (current === undefined || (!inTransaction && current.mutex.busy())) return undefined
+    const started = log === undefined ? 0 : performance.now()
+    try {
+      const result = current.connection.runNow(compiled)
+      return log === undefined ? Promise.resolve(result) : logged(compiled, started).then(() => result)
+    } catch (error) {
+      return log === undefined
+        ? Promise.reject(error)
+        : logged(compiled, started, error).then(() => Promise.reject(error))
+    }
+  }
   const driver = (): Driver => {
     const mutex = createMutex()
     const connection = createConnection(options.database)
+    current = { connection, mutex }
     const rollback = CompiledQuery.raw('rollback')
     const raw = (text: string) => {
       const query = CompiledQuery.raw(text)
@@ -174,7 +216,7 @@ export const createSqliteDialect = (options: SqliteDialectOptions): Dialect => {
     }
   }
   return {
-    createAdapter: () => new SqliteAdapter(),
+    createAdapter: () => Object.assign(new SqliteAdapter(), { executeDirect } satisfies DirectExecution),
     createDriver: driver,
     createIntrospector: (db) => new SqliteIntrospector(db),
     createQueryCompiler: () => new SqliteQueryCompiler(),

@@ -79,7 +79,11 @@ export const createSqliteStore = (source: SqliteSource, options: SqliteStoreOpti
   database.pragma('foreign_keys = ON')
   database.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`)
   const db = new Kysely<Database>({
-    dialect: createSqliteDialect({ database, closeOnDestroy: owned }),
+    dialect: createSqliteDialect({
+      database,
+      closeOnDestroy: owned,
+      ...(options.log === undefined ? {} : { log: options.log }),
+    }),
     ...(options.log === undefined ? {} : { log: options.log }),
   })
   const store = createSqlStore({

@@ -9,6 +9,33 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely'
 import type { Database } from '../schema/sql-database.js'
 
+/**
+ * What a dialect's adapter may offer to run a compiled statement straight on its connection,
+ * without kysely's executor (connection provider, plugins), when that is safe. `executeDirect`
+ * answers `undefined` when it is not (then the statement goes through kysely as usual). It must log
+ * the statement as kysely would. The SQLite dialect offers it: better-sqlite3 runs a statement
+ * synchronously, so the executor's bookkeeping around it is most of its cost.
+ *
+ * @example
+ * ```ts
+ * import type { DirectExecution } from '@mercato/sql'
+ * const never: DirectExecution = { executeDirect: () => undefined }
+ * ```
+ * @category transactions
+ * @since 0.1.0
+ */
+export interface DirectExecution {
+  /** Runs `compiled` now on the connection (`inTransaction`: `compiled` belongs to the open transaction). */
+  readonly executeDirect: (compiled: CompiledQuery, inTransaction: boolean) => Promise<QueryResult<unknown>> | undefined
+}
+
+/** `db.executeQuery(compiled)`, run directly when the dialect's adapter offers {@link DirectExecution}. */
+const executeCompiled = <R>(db: Kysely<Database>, compiled: CompiledQuery<R>): Promise<QueryResult<R>> => {
+  const adapter = db.getExecutor().adapter as Partial<DirectExecution>
+  const direct = adapter.executeDirect?.(compiled, db.isTransaction)
+  return direct === undefined ? db.executeQuery<R>(compiled) : (direct as Promise<QueryResult<R>>)
+}
+
 const placeholderTag: unique symbol = Symbol('mercato.placeholder')
 
 interface Placeholder {
@@ -81,7 +108,7 @@ export const prepareQuery = <P, R>(
         const name = names[i]
         parameters.push(name === undefined ? query.parameters[i] : values[name])
       }
-      return db.executeQuery<R>({ query: query.query, queryId: query.queryId, sql: query.sql, parameters })
+      return executeCompiled<R>(db, { query: query.query, queryId: query.queryId, sql: query.sql, parameters })
     },
   }
 }
@@ -152,7 +179,7 @@ export const prepareRowsQuery = <Row, R>(
           ? (rows[value[rowTag]] as Record<string, unknown> | undefined)?.[value[placeholderTag]]
           : value,
       )
-      return db.executeQuery<R>({ ...query, parameters })
+      return executeCompiled<R>(db, { ...query, parameters })
     },
   }
 }
