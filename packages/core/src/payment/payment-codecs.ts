@@ -59,6 +59,7 @@ const webhookEventStructure = t.intersection([
     captureId: providerId<CaptureId>('CaptureId'),
     refundId: providerId<RefundId>('RefundId'),
     amount: moneyCodec,
+    final: t.boolean,
     failure: t.intersection([t.type({ code: t.string }), t.partial({ declineCode: t.string })]),
   }),
 ])

@@ -522,6 +522,22 @@ export const webhookEventTypes: ReadonlyArray<WebhookEventType> = [
  * logs. An event is a snapshot and may arrive late, twice or out of order: act idempotently, and
  * `retrieve` the payment when the current state matters.
  *
+ * Captures and refunds are recorded on orders by their provider ids (the ids `capture` and
+ * `refund` return), so those events carry one capture or one refund each:
+ * - `payment.captured`: `captureId` and that capture's `amount` (never a running total), and
+ *   `final: true` when the provider closed the authorization with it, releasing the rest.
+ *   Stripe: `charge.captured` (the charge's `id`, `amount_captured`; without multicapture every
+ *   capture is final) and `payment_intent.succeeded` (`latest_charge`, `amount_received`): two
+ *   events for one capture, the same id. PayPal: `PAYMENT.CAPTURE.COMPLETED` (the capture's `id`,
+ *   `amount`, `final_capture`; the payment from `supplementary_data.related_ids` or the `up`
+ *   link). A capture still pending (PayPal `PAYMENT.CAPTURE.PENDING`) is `other` until it
+ *   completes.
+ * - `payment.refunded`: `refundId` and that refund's `amount`, once the refund succeeded.
+ *   Stripe: `refund.created` / `refund.updated` / `charge.refund.updated` with `status:
+ *   'succeeded'` (the Refund's `id` and `amount`), not `charge.refunded`, whose
+ *   `amount_refunded` is cumulative. PayPal: `PAYMENT.CAPTURE.REFUNDED` (the refund resource's
+ *   `id` and `amount`; its capture, and so the payment, from the `up` link).
+ *
  * @example
  * ```ts
  * import type { NormalizedWebhookEvent } from '@mercato/core'
@@ -539,6 +555,8 @@ export interface NormalizedWebhookEvent {
   readonly captureId?: CaptureId
   readonly refundId?: RefundId
   readonly amount?: Money
+  /** For `payment.captured`: the provider closed the authorization with this capture (the rest is released). */
+  readonly final?: boolean
   /** For `payment.failed`: the provider's failure code and, for cards, the decline code. */
   readonly failure?: { readonly code: string; readonly declineCode?: string }
   readonly occurredAt: Date

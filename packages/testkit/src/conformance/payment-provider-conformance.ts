@@ -6,6 +6,7 @@
  * @module
  */
 import {
+  type CaptureId,
   type CurrencyCode,
   type IdempotencyKey,
   idempotencyKeyFor,
@@ -13,6 +14,7 @@ import {
   type PaymentId,
   type PaymentOperation,
   type PaymentProvider,
+  type RefundId,
   unsafeCurrency,
   type WebhookDelivery,
   type WebhookEventType,
@@ -55,6 +57,7 @@ export const paymentProviderCaseIds = [
   'webhook-signature-valid',
   'webhook-signature-invalid',
   'webhook-duplicate-same-event-id',
+  'webhook-capture-refund-ids',
 ] as const
 
 /**
@@ -74,8 +77,11 @@ export type PaymentProviderCaseId = (typeof paymentProviderCaseIds)[number]
  * What `setup` returns: the provider under test; payment-method tokens that authorize and that
  * are declined; the currency to test in (default USD); and `emitWebhook`, which makes the
  * provider (or its fake) send a signed webhook describing `event` and returns the delivery
- * exactly as an HTTP endpoint would receive it. Optional `redeliver` returns a provider retry of
- * a delivery (same event); without it the suite delivers the same bytes twice.
+ * exactly as an HTTP endpoint would receive it (for a capture or a refund, the provider's own
+ * event about the capture or refund with that id: Stripe `charge.captured` / `refund.updated`,
+ * PayPal `PAYMENT.CAPTURE.COMPLETED` / `PAYMENT.CAPTURE.REFUNDED`). Optional `redeliver` returns
+ * a provider retry of a delivery (same event); without it the suite delivers the same bytes
+ * twice.
  *
  * @example
  * ```ts
@@ -93,6 +99,9 @@ export interface PaymentProviderFixture {
     readonly type: Exclude<WebhookEventType, 'other'>
     readonly paymentId: PaymentId
     readonly amount: Money
+    readonly captureId?: CaptureId
+    readonly refundId?: RefundId
+    readonly final?: boolean
   }) => Promise<WebhookDelivery>
   readonly redeliver?: (delivery: WebhookDelivery) => Promise<WebhookDelivery>
 }
@@ -510,6 +519,45 @@ const cases: ReadonlyArray<ConformanceCase<PaymentProviderFixture, PaymentProvid
       const another = await emit({ type: 'payment.authorized', paymentId, amount: money(5000) })
       const third = await expectRight(fixture.provider.parseWebhook(another.rawBody, another.headers))
       expect(third.providerEventId).not.toBe(first.providerEventId)
+    },
+  },
+  {
+    id: 'webhook-capture-refund-ids',
+    title:
+      'capture and refund events carry the capture’s or refund’s own id and amount (what orders record them by), and whether the capture was final',
+    run: async (fixture) => {
+      const money = amountIn(fixture)
+      const paymentId = await authorized(fixture, 5000)
+      const capture = await captured(fixture, paymentId, 3000, true)
+      const emit = emitter(fixture)
+      const capturedDelivery = await emit({
+        type: 'payment.captured',
+        paymentId,
+        amount: money(3000),
+        captureId: capture.captureId,
+        final: true,
+      })
+      expect(
+        await expectRight(fixture.provider.parseWebhook(capturedDelivery.rawBody, capturedDelivery.headers)),
+      ).toMatchObject({
+        type: 'payment.captured',
+        paymentId,
+        captureId: capture.captureId,
+        amount: money(3000),
+        final: true,
+      })
+      const refund = await expectRight(
+        fixture.provider.refund({ idempotencyKey: freshKey('refund'), paymentId, amount: money(1000) }),
+      )
+      const refundedDelivery = await emit({
+        type: 'payment.refunded',
+        paymentId,
+        amount: money(1000),
+        refundId: refund.refundId,
+      })
+      expect(
+        await expectRight(fixture.provider.parseWebhook(refundedDelivery.rawBody, refundedDelivery.headers)),
+      ).toMatchObject({ type: 'payment.refunded', paymentId, refundId: refund.refundId, amount: money(1000) })
     },
   },
 ]

@@ -3,7 +3,14 @@
  *
  * @module
  */
-import { type NormalizedWebhookEvent, type PaymentId, unsafeMoney, type WebhookInbox } from '@mercato/core'
+import {
+  type CaptureId,
+  type NormalizedWebhookEvent,
+  type PaymentId,
+  type RefundId,
+  unsafeMoney,
+  type WebhookInbox,
+} from '@mercato/core'
 import { expect } from 'vitest'
 import {
   type ConformanceCase,
@@ -29,6 +36,7 @@ export const webhookInboxCaseIds = [
   'concurrent-record',
   'unprocessed-listing',
   'mark-processed-once',
+  'settlement-event-round-trip',
   'reopen',
 ] as const
 
@@ -129,6 +137,32 @@ const cases: ReadonlyArray<Case> = [
       await expectRight(inbox.markProcessed('stripe', 'evt_1', at(2)))
       await expectRight(inbox.markProcessed('stripe', 'evt_unknown', at(2)))
       expect(await expectRight(inbox.listUnprocessed(at(10), 10))).toStrictEqual([])
+    },
+  },
+  {
+    id: 'settlement-event-round-trip',
+    title:
+      'capture and refund events keep their provider ids, amounts and final flag (what reprocessing records on the order)',
+    run: async ({ inbox }) => {
+      const captured: NormalizedWebhookEvent = {
+        ...event('evt_cap'),
+        type: 'payment.captured',
+        captureId: 'ch_3MtwBwLkdIwHu7ix' as CaptureId,
+        amount: unsafeMoney(3000, 'USD'),
+        final: true,
+      }
+      const refunded: NormalizedWebhookEvent = {
+        ...event('evt_ref'),
+        type: 'payment.refunded',
+        refundId: 're_1MoqxHLgUG5tbmjc' as RefundId,
+        amount: unsafeMoney(1000, 'USD'),
+      }
+      await expectRight(inbox.record('stripe', 'evt_cap', captured, at(0)))
+      await expectRight(inbox.record('stripe', 'evt_ref', refunded, at(1)))
+      expect((await expectRight(inbox.listUnprocessed(at(5), 10))).map((entry) => entry.event)).toStrictEqual([
+        captured,
+        refunded,
+      ])
     },
   },
   {

@@ -180,6 +180,31 @@ describe('in-memory payment provider: scripted failures', () => {
     expect(events.map((e) => e.amount)).toEqual([usd(2000), usd(2000), usd(1000)])
   })
 
+  it('emits one event per capture and refund, with its own id, its amount and whether the capture closed the payment', async () => {
+    const provider = createInMemoryPaymentProvider()
+    const paymentId = await authorized(provider, 'o1')
+    provider.takeWebhooks()
+    const first = await expectRight(
+      provider.capture({ idempotencyKey: key('capture', 'o1', 1), paymentId, amount: usd(2000), final: false }),
+    )
+    const second = await expectRight(
+      provider.capture({ idempotencyKey: key('capture', 'o1', 2), paymentId, amount: usd(1000), final: true }),
+    )
+    const refund = await expectRight(
+      provider.refund({ idempotencyKey: key('refund', 'o1', 1), paymentId, amount: usd(500) }),
+    )
+    const events = await Promise.all(
+      provider.takeWebhooks().map(async (d) => expectRight(provider.parseWebhook(d.rawBody, d.headers))),
+    )
+    expect(
+      events.map(({ type, captureId, refundId, amount, final }) => ({ type, captureId, refundId, amount, final })),
+    ).toStrictEqual([
+      { type: 'payment.captured', captureId: first.captureId, refundId: undefined, amount: usd(2000), final: false },
+      { type: 'payment.captured', captureId: second.captureId, refundId: undefined, amount: usd(1000), final: true },
+      { type: 'payment.refunded', captureId: undefined, refundId: refund.refundId, amount: usd(500), final: undefined },
+    ])
+  })
+
   it('never replays webhooks or effects for a replayed call', async () => {
     const provider = createInMemoryPaymentProvider()
     await expectRight(provider.authorize(authorizeRequest('o1')))

@@ -6,6 +6,12 @@
  * tests: declines, timeouts before or after the effect, 5xx, delayed success (requires action,
  * completed later by a webhook), latency, and duplicate webhook deliveries.
  *
+ * Like Stripe's and PayPal's, its events describe one capture or one refund each: every capture
+ * emits `payment.captured` with the capture's id, its amount and `final` (the authorization is
+ * closed), every refund `payment.refunded` with the refund's id and amount. A capture or refund a
+ * test makes directly on the provider, with a key of its own, is what a dashboard action looks
+ * like to the shop: only its webhook tells.
+ *
  * Behaviour defined by `describePaymentProviderConformance`, which it passes.
  *
  * @module
@@ -189,6 +195,7 @@ export interface InMemoryWebhookEvent {
   readonly amount?: Money
   readonly captureId?: CaptureId
   readonly refundId?: RefundId
+  readonly final?: boolean
   readonly failure?: { readonly code: string; readonly declineCode?: string }
 }
 
@@ -357,6 +364,7 @@ export const createInMemoryPaymentProvider = (
         amount: event.amount,
         captureId: event.captureId,
         refundId: event.refundId,
+        final: event.final,
         failure: event.failure,
       }),
     })
@@ -416,6 +424,7 @@ export const createInMemoryPaymentProvider = (
       ...(typeof data.paymentId === 'string' ? { paymentId: data.paymentId as PaymentId } : {}),
       ...(typeof data.captureId === 'string' ? { captureId: data.captureId as CaptureId } : {}),
       ...(typeof data.refundId === 'string' ? { refundId: data.refundId as RefundId } : {}),
+      ...(typeof data.final === 'boolean' ? { final: data.final } : {}),
       ...(amount !== undefined && Number.isSafeInteger(amount.amount) && isCurrencyCode(amount.currency)
         ? { amount: { amount: amount.amount as number, currency: amount.currency } }
         : {}),
@@ -554,7 +563,7 @@ export const createInMemoryPaymentProvider = (
           amount: request.amount,
           idempotencyKey: request.idempotencyKey,
         })
-        publish({ type: 'payment.captured', paymentId, amount: request.amount, captureId })
+        publish({ type: 'payment.captured', paymentId, amount: request.amount, captureId, final: true })
         return E.right({ status: 'captured', paymentId, amount: request.amount, captureId })
       }
       save({ ...base, authorized: request.amount.amount })
@@ -591,7 +600,13 @@ export const createInMemoryPaymentProvider = (
         amount: request.amount,
         idempotencyKey: request.idempotencyKey,
       })
-      publish({ type: 'payment.captured', paymentId: p.paymentId, amount: request.amount, captureId })
+      publish({
+        type: 'payment.captured',
+        paymentId: p.paymentId,
+        amount: request.amount,
+        captureId,
+        final: final || rest === 0,
+      })
       return E.right({
         captureId,
         paymentId: p.paymentId,
@@ -706,7 +721,13 @@ export const createInMemoryPaymentProvider = (
       effects.push({ operation: 'complete-action', paymentId, amount: p.amount })
       publish({ type: 'payment.authorized', paymentId, amount: p.amount })
       if (p.captureOnCompletion)
-        publish({ type: 'payment.captured', paymentId, amount: p.amount, captureId: nextId('cap') as CaptureId })
+        publish({
+          type: 'payment.captured',
+          paymentId,
+          amount: p.amount,
+          captureId: nextId('cap') as CaptureId,
+          final: true,
+        })
       return E.right(statusOf(done))
     },
     takeWebhooks: () => outbox.splice(0, outbox.length),
