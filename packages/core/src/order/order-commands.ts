@@ -79,8 +79,10 @@ export interface RecordAuthorization {
 /**
  * Records a capture of `amount` (partial captures are fine, their sum never above authorized −
  * voided). `final: true` records that the provider closed the authorization with this capture
- * and released the rest (a `PaymentVoided` follows). The same capture id and amount again emits
- * nothing.
+ * and released the rest (a `PaymentVoided` follows). A capture is recorded once per provider
+ * id, whoever reports it first (the capture call or its webhook): the same capture id and amount
+ * again emits nothing, except the release of the rest when only the repeat says `final`; the
+ * same id with another amount is `DuplicateCapture`.
  *
  * @example
  * ```ts
@@ -124,7 +126,10 @@ export interface RecordVoid {
 /**
  * Records a refund of `amount` (partial refunds are fine, their sum never above captured),
  * optionally naming the units it pays back. Accepted on cancelled orders (it is how their
- * compensation is recorded). The same refund again emits nothing.
+ * compensation is recorded). A refund is recorded once per provider id, whoever reports it
+ * first (the refund call or its webhook): the same id and amount again emits nothing when the
+ * lines match or either names none (a webhook knows no lines; the first record's lines stay);
+ * otherwise it is `DuplicateRefund`.
  *
  * @example
  * ```ts

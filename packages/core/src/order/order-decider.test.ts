@@ -270,6 +270,18 @@ describe('RecordCapture', () => {
     })
   })
 
+  it('records a capture once by its id; a repeat that knows it was final releases the rest, once', () => {
+    const { state } = given(placeOrder(), authorize(), capture('cap_1', 4000))
+    expect(accepts(capture('cap_1', 4000, false), state)).toEqual([])
+    const closed = accepts(capture('cap_1', 4000, true), state)
+    expect(closed).toEqual([
+      { _tag: 'PaymentVoided', orderId, at: at(1), paymentId: PAY, amount: usd(2400), cause: 'final-capture' },
+    ])
+    const after = given(placeOrder(), authorize(), capture('cap_1', 4000), capture('cap_1', 4000, true)).state
+    expect(after.payment).toMatchObject({ captured: usd(4000), voided: usd(2400) })
+    expect(accepts(capture('cap_1', 4000, true), after)).toEqual([])
+  })
+
   it('releases the rest of the authorization on a final capture', () => {
     const { state, events } = given(placeOrder(), authorize(), capture('cap_1', 4000, true))
     expect(events.slice(2)).toEqual([
@@ -389,7 +401,17 @@ describe('RecordRefund', () => {
     const { state } = given(placeOrder(), authorize(), capture('cap_1', 6400), refund('re_1', 1500, [[L1, 1]]))
     expect(accepts(refund('re_1', 1500, [[L1, 1]]), state)).toEqual([])
     expect(rejects(refund('re_1', 1400, [[L1, 1]]), state)).toEqual({ _tag: 'DuplicateRefund', refundId: 're_1' })
-    expect(rejects(refund('re_1', 1500), state)).toEqual({ _tag: 'DuplicateRefund', refundId: 're_1' })
+    expect(rejects(refund('re_1', 1500, [[L1, 2]]), state)).toEqual({ _tag: 'DuplicateRefund', refundId: 're_1' })
+  })
+
+  it('records a refund once by its id, whoever reports it first: the webhook (no lines) or the refund call (lines)', () => {
+    const base = [placeOrder(), authorize(), capture('cap_1', 6400)] as const
+    const ours = given(...base, refund('re_1', 1500, [[L1, 1]])).state
+    expect(accepts(refund('re_1', 1500), ours)).toEqual([])
+    const webhookFirst = given(...base, refund('re_1', 1500)).state
+    expect(accepts(refund('re_1', 1500, [[L1, 1]]), webhookFirst)).toEqual([])
+    expect(webhookFirst.payment.refunded).toEqual(usd(1500))
+    expect(rejects(refund('re_1', 1600), webhookFirst)).toEqual({ _tag: 'DuplicateRefund', refundId: 're_1' })
   })
 
   it('needs a payment, and is accepted on a cancelled order', () => {

@@ -15,6 +15,7 @@ import { type ValidationFailed, validationFailed } from '../kernel/kernel-errors
 import type { CurrencyCode } from '../money/currency.js'
 import type { Money } from '../money/money.js'
 import { currencyMismatch } from '../money/money-errors.js'
+import type { PaymentId } from '../payment/index.js'
 import {
   amountDue,
   capturable,
@@ -227,13 +228,30 @@ const recordAuthorization = (command: RecordAuthorization, order: Order): Decisi
   })
 }
 
+/** The rest of the authorization, released by a capture that closed it. */
+const finalCaptureVoid = (order: Order, paymentId: PaymentId, at: Date, rest: number): OrderEvent => ({
+  _tag: 'PaymentVoided',
+  orderId: order.orderId,
+  at,
+  paymentId,
+  amount: money(rest, order.currency),
+  cause: 'final-capture',
+})
+
 const recordCapture = (command: RecordCapture, order: Order): Decision => {
   const previous = order.payment.captures.find((c) => c.captureId === command.captureId)
-  // A replay is a no-op even after cancellation (webhooks and retries arrive late).
-  if (previous !== undefined)
-    return previous.amount.amount === command.amount.amount && previous.amount.currency === command.amount.currency
-      ? nothing
-      : fail(duplicateCapture(command.captureId, previous.amount, command.amount))
+  // A capture is recorded once per provider id, whoever reports it first (our capture call or
+  // its webhook): a repeat with the same amount is a no-op, even after cancellation (webhooks and
+  // retries arrive late). A repeat that knows the capture was final releases what is left.
+  if (previous !== undefined) {
+    if (previous.amount.amount !== command.amount.amount || previous.amount.currency !== command.amount.currency)
+      return fail(duplicateCapture(command.captureId, previous.amount, command.amount))
+    const rest = capturable(order).amount
+    const paymentId = order.payment.paymentId
+    return command.final === true && rest > 0 && paymentId !== undefined
+      ? emit(finalCaptureVoid(order, paymentId, command.at, rest))
+      : nothing
+  }
   if (order.lifecycle === 'cancelled') return fail(orderAlreadyCancelled(order.orderId))
   const paymentId = order.payment.paymentId
   if (paymentId === undefined) return fail(paymentNotAuthorized(order.orderId))
@@ -252,14 +270,7 @@ const recordCapture = (command: RecordCapture, order: Order): Decision => {
     amount: command.amount,
   }
   return command.final === true && rest > 0
-    ? emit(captured, {
-        _tag: 'PaymentVoided',
-        orderId: order.orderId,
-        at: command.at,
-        paymentId,
-        amount: money(rest, order.currency),
-        cause: 'final-capture',
-      })
+    ? emit(captured, finalCaptureVoid(order, paymentId, command.at, rest))
     : emit(captured)
 }
 
@@ -293,10 +304,13 @@ const recordRefund = (command: RecordRefund, order: Order): Decision => {
   const reasonError = checkText(command.reason, 'reason', false)
   if (reasonError !== undefined) return fail(reasonError)
   const previous = order.payment.refunds.find((r) => r.refundId === command.refundId)
+  // A refund is recorded once per provider id, whoever reports it first (our refund call or its
+  // webhook). A provider's webhook knows the amount, not the lines: a repeat with the same amount
+  // is a no-op when its lines match or either side names none (the first record's lines stay).
   if (previous !== undefined)
     return previous.amount.amount === command.amount.amount &&
       previous.amount.currency === command.amount.currency &&
-      sameLines(previous.lines, lines)
+      (previous.lines.length === 0 || lines.length === 0 || sameLines(previous.lines, lines))
       ? nothing
       : fail(duplicateRefund(command.refundId))
   const available = refundable(order)
