@@ -106,6 +106,7 @@ import type {
   CheckoutStepConflict,
 } from './checkout-ports.js'
 import { placeOrderInputSchema, storedPlaceOrderResultSchema } from './checkout-schemas.js'
+import { recordPayment } from './record-payment.js'
 
 /**
  * The idempotency scope of `placeOrder`.
@@ -751,7 +752,9 @@ const finishAttemptWritten =
  * Captures what an order owes now (`amountToCapture`: everything in capture mode
  * `'immediate'`, the fulfilled value in `'on-fulfilment'`) and records it. The capture key is
  * `idempotencyKeyFor('capture', orderId, n)` with `n` the number of captures recorded plus one,
- * so a capture whose recording was lost is replayed by the provider, never taken twice. `requested`
+ * so a capture whose recording was lost is replayed by the provider, never taken twice. The
+ * capture is recorded once by its provider id: when its webhook recorded it first, recording it
+ * again changes nothing. `requested`
  * overrides the amount (`'all'`: everything still capturable). Returns the amount captured (0: nothing due).
  *
  * @example
@@ -820,30 +823,23 @@ const captureOrder =
             final,
           }),
           TE.flatMap((capture) =>
-            deps.store.unitOfWork.transaction((ports) =>
-              pipe(
-                loadOrder(ports)(orderId),
-                TE.flatMap((loaded) =>
-                  pipe(
-                    TE.fromEither(
-                      decideOrder(
-                        {
-                          _tag: 'RecordCapture',
-                          orderId,
-                          at: deps.clock.now(),
-                          captureId: capture.captureId,
-                          amount: capture.amount,
-                          final,
-                        },
-                        loaded.state,
-                      ),
-                    ),
-                    TE.mapLeft((e) => (e._tag === 'ValidationFailed' ? e : infrastructureError(false, e))),
-                    TE.flatMap((events) => appendOrderEvents(ports, deps.ids)(orderId, loaded.version, events)),
-                  ),
+            recordPayment(deps)({
+              _tag: 'RecordCapture',
+              orderId,
+              at: deps.clock.now(),
+              captureId: capture.captureId,
+              amount: capture.amount,
+              final,
+            }),
+          ),
+          TE.flatMap((recorded) =>
+            recorded._tag === 'Recorded'
+              ? TE.right(recorded.row)
+              : TE.left(
+                  recorded.error._tag === 'ValidationFailed'
+                    ? recorded.error
+                    : infrastructureError(false, recorded.error),
                 ),
-              ),
-            ),
           ),
           TE.map((row): Captured => ({ amount, row })),
         )

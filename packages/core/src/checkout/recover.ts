@@ -9,13 +9,19 @@
  * | attempt recorded, maybe stock reserved    | `started`      | compensate: release `res_<attemptId>` (a no-op if never reserved) |
  * | reservation, maybe authorized             | `reserved`     | authorize again with the same key (the provider replays a hold it made) → finish; a decline → compensate; unreachable → retry next run |
  * | authorization recorded                    | `authorized`   | finish (write the order); cart changed / reservation expired / limit reached → compensate (void) |
- * | authorized, shopper must act              | `authorized` + `requires_action` | ask the provider: authorized → finish; failed → compensate; still waiting → wait while the reservation lives, then compensate |
+ * | authorized, shopper must act              | `authorized` + `requires_action` | ask the provider: authorized → finish; failed → compensate; still waiting → wait while the reservation lives, then compensate (the idempotency key was deferred in the step's transaction: replays answer from the attempt meanwhile) |
  * | order written, before capture             | `completed`    | capture due orders (capture mode `'immediate'`) with the order's next capture key |
- * | capture taken, not recorded               | `completed`    | same: the capture key is replayed by the provider, then recorded  |
+ * | capture taken, not recorded               | `completed`    | same: the capture key is replayed by the provider, then recorded; or its `payment.captured` webhook recorded it first (by capture id), and the replayed capture records nothing |
+ * | refund taken, not recorded                | `completed`    | its `payment.refunded` webhook records it (by refund id)          |
  * | during compensation                       | `compensating` | run the compensation again (every step is idempotent)             |
+ * | attempt failed, key not yet abandoned     | —              | nothing to do: `failed` and the abandon are one transaction       |
  * | webhook recorded, not processed           | —              | process inbox entries left unprocessed                            |
  *
  * Expired reservations are released by `expireDue` after attempts were given their chance.
+ *
+ * Captures and refunds made outside the checkout (in the Stripe dashboard or PayPal console, a
+ * PayPal capture that completes later, a refund whose recording a crash lost) reach the order
+ * only through their webhooks: see {@link processPaymentEvent}.
  *
  * @module
  */
@@ -25,10 +31,12 @@ import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import type { RecoveryReport, WebhookInput, WebhookResult, WebhookUseCaseError } from '../commerce/index.js'
 import { type InfrastructureError, infrastructureError } from '../kernel/index.js'
+import type { OrderId, RecordCapture, RecordRefund } from '../order/index.js'
 import type { NormalizedWebhookEvent } from '../payment/index.js'
 import { type CheckoutDeps, loadOrder } from './checkout-deps.js'
 import type { CheckoutAttempt } from './checkout-ports.js'
 import { authorizeStep, captureDue, compensateAttempt, finishAttempt, reservationIdFor } from './place-order.js'
+import { recordPayment } from './record-payment.js'
 
 /**
  * What recovery did with one stale checkout attempt: finished it, compensated it, or left it
@@ -118,11 +126,83 @@ export const recoverAttempt =
     }
   }
 
+/** The order command a capture or refund event asks for; `Left`: why it cannot be recorded. */
+const settlementOf = (
+  orderId: OrderId,
+  event: NormalizedWebhookEvent,
+  at: Date,
+): E.Either<string, RecordCapture | RecordRefund> => {
+  if (event.amount === undefined) return E.left('the event has no amount')
+  if (event.type === 'payment.captured')
+    return event.captureId === undefined
+      ? E.left('the event has no capture id')
+      : E.right({
+          _tag: 'RecordCapture',
+          orderId,
+          at,
+          captureId: event.captureId,
+          amount: event.amount,
+          ...(event.final === true ? { final: true } : {}),
+        })
+  return event.refundId === undefined
+    ? E.left('the event has no refund id')
+    : E.right({ _tag: 'RecordRefund', orderId, at, refundId: event.refundId, amount: event.amount })
+}
+
+/**
+ * Records a capture or refund event on the order of a completed attempt, once per provider id:
+ * `'processed'` when it was new to the order, `'ignored'` when the order had it already (our own
+ * call recorded it, or an earlier event did). An event that cannot be recorded (no id or amount)
+ * or that the order refuses (captured above authorized, refunded above captured, the same id
+ * with another amount, a capture on a cancelled order) changes nothing and is logged as a
+ * warning: `'ignored'`, so its inbox entry is marked processed and not retried.
+ */
+const settle =
+  (deps: CheckoutDeps) =>
+  async (
+    attempt: CheckoutAttempt,
+    event: NormalizedWebhookEvent,
+  ): Promise<E.Either<InfrastructureError, 'processed' | 'ignored'>> => {
+    const about = {
+      orderId: attempt.orderId,
+      paymentId: event.paymentId,
+      provider: event.provider,
+      providerEventId: event.providerEventId,
+      type: event.type,
+    }
+    const command = settlementOf(attempt.orderId, event, deps.clock.now())
+    if (E.isLeft(command)) {
+      deps.logger.log('warn', 'payment webhook not recorded on the order', { ...about, why: command.left })
+      return E.right('ignored')
+    }
+    const recorded = await recordPayment(deps)(command.right)()
+    if (E.isLeft(recorded))
+      return E.left(
+        recorded.left._tag === 'InfrastructureError'
+          ? recorded.left
+          : infrastructureError(recorded.left._tag === 'ConcurrencyConflict', recorded.left),
+      )
+    if (recorded.right._tag === 'Refused') {
+      deps.logger.log('warn', 'payment webhook not applied: the order refuses it', {
+        ...about,
+        amount: event.amount,
+        error: recorded.right.error,
+      })
+      return E.right('ignored')
+    }
+    return E.right(recorded.right.events.length > 0 ? 'processed' : 'ignored')
+  }
+
 /**
  * Acts on one verified payment event: a payment that succeeded completes the attempt that
  * authorized it (writes the order, even if the shopper never came back); a failed or cancelled
- * payment compensates the attempt (releases its stock and promotions). Events for payments no
- * attempt knows, or for attempts already completed or failed, change nothing (`'ignored'`).
+ * payment compensates the attempt (releases its stock and promotions). For an order already
+ * written, a `payment.captured` or `payment.refunded` event records that capture or refund on the
+ * order unless the order has it (by provider capture or refund id, never by amount): captures
+ * and refunds made in the provider's dashboard, a capture that completes later, a refund whose
+ * recording a crash lost. One the order refuses (it would capture more than authorized or refund
+ * more than captured) is not applied, only logged as a warning. Anything else, and events for
+ * payments no attempt knows or for failed attempts, change nothing (`'ignored'`).
  *
  * @example
  * ```ts
@@ -142,6 +222,16 @@ export const processPaymentEvent =
     if (E.isLeft(found)) return found
     if (O.isNone(found.right)) return E.right('ignored')
     const attempt = found.right.value
+    if (attempt.step === 'completed')
+      return event.type === 'payment.captured' || event.type === 'payment.refunded'
+        ? settle(deps)(attempt, event)
+        : E.right('ignored')
+    if (attempt.step === 'failed' && event.type === 'payment.captured')
+      deps.logger.log('warn', 'a payment was captured for a checkout that failed: refund it', {
+        attemptId: attempt.attemptId,
+        paymentId: event.paymentId,
+        providerEventId: event.providerEventId,
+      })
     if (attempt.step !== 'authorized' && attempt.step !== 'reserved') return E.right('ignored')
     switch (event.type) {
       case 'payment.authorized':
@@ -159,7 +249,13 @@ export const processPaymentEvent =
             : E.right(attempt)
         if (E.isLeft(ready)) return E.right('ignored')
         const outcome = await finish(deps)(ready.right)
-        return E.right(outcome === 'pending' ? 'ignored' : 'processed')
+        if (outcome === 'pending') return E.right('ignored')
+        // The provider took the money before the order existed: record that capture too.
+        if (outcome === 'completed' && event.type === 'payment.captured') {
+          const settled = await settle(deps)(ready.right, event)
+          if (E.isLeft(settled)) return settled
+        }
+        return E.right('processed')
       }
       case 'payment.failed':
       case 'payment.cancelled': {

@@ -14,14 +14,22 @@ import {
   type CheckoutCheckpoint,
   type Commerce,
   type CommerceHooks,
+  type CommerceOptions,
   type CommerceStore,
   checkoutCheckpoints,
   createCommerce,
+  type IdempotencyKey,
   type IdGenerator,
+  idempotencyKeyFor,
   infrastructureError,
+  type Logger,
+  type OrderDetails,
   type PaymentId,
+  type PaymentProvider,
   type PromotionId,
   type TransactionalPorts,
+  unsafeMoney,
+  type WebhookDelivery,
 } from '@mercato/core'
 import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
@@ -72,6 +80,11 @@ export const placeOrderScenarioIds = [
   'requires-action-failed-then-retry',
   'recover-expired-requires-action',
   'pay-later',
+  'dashboard-capture-webhook',
+  'capture-then-webhook-once',
+  'webhook-then-capture-once',
+  'refund-webhooks-once',
+  'ledger-breaking-webhook-ignored',
 ] as const
 
 /**
@@ -105,6 +118,15 @@ const ttl = 15 * 60_000
 const staleAfterMs = 60_000
 const initialStock = 50
 
+interface WorldOptions {
+  readonly hooks?: CommerceHooks
+  readonly payLater?: boolean
+  readonly captureMode?: 'immediate' | 'on-fulfilment'
+  /** The provider this process calls (default the world's in-memory provider). */
+  readonly payments?: PaymentProvider
+  readonly logger?: Logger
+}
+
 interface World {
   readonly store: CommerceStore
   readonly clock: ManualClock
@@ -112,13 +134,13 @@ interface World {
   readonly ids: IdGenerator
   readonly commerce: Commerce
   /** Another process over the same store and provider (what runs recovery after a crash). */
-  readonly restart: (options?: { readonly hooks?: CommerceHooks; readonly payLater?: boolean }) => Commerce
+  readonly restart: (options?: WorldOptions) => Commerce
   readonly productId: string
   readonly variantId: string
 }
 
-const config = (payLater: boolean) => ({
-  captureMode: 'immediate' as const,
+const config = (payLater: boolean, captureMode: 'immediate' | 'on-fulfilment' = 'immediate') => ({
+  captureMode,
   reservationTtlMs: ttl,
   staleAfterMs,
   payLater,
@@ -132,22 +154,20 @@ const config = (payLater: boolean) => ({
   shipping: { zones: [], methods: [] },
 })
 
-const worldOf = async (
-  store: CommerceStore,
-  options: { readonly hooks?: CommerceHooks; readonly payLater?: boolean } = {},
-): Promise<World> => {
+const worldOf = async (store: CommerceStore, options: WorldOptions = {}): Promise<World> => {
   const clock = manualClock(start)
   const payments = createInMemoryPaymentProvider({ clock })
   const ids = sequentialIds()
-  const make = (o: { readonly hooks?: CommerceHooks; readonly payLater?: boolean } = {}) =>
+  const make = (o: WorldOptions = {}) =>
     createCommerce({
       store,
-      payments,
+      payments: o.payments ?? payments,
       clock,
       ids,
-      config: config(o.payLater ?? options.payLater ?? false),
+      config: config(o.payLater ?? options.payLater ?? false, o.captureMode ?? options.captureMode),
       ...(o.hooks === undefined ? {} : { hooks: o.hooks }),
-    })
+      ...(o.logger === undefined ? {} : { logger: o.logger }),
+    } satisfies CommerceOptions)
   const commerce = make(options)
   const product = await expectRight(commerce.catalog.createProduct({ handle: 'tee', name: 'Tee' }))
   const withVariant = await expectRight(
@@ -213,7 +233,8 @@ const assertBalanced = async (world: World): Promise<void> => {
       const status = await expectRight(world.payments.retrieve(paymentId as PaymentId))
       const order = orders.find((o) => o.order.payment.paymentId === paymentId)?.order
       expect(status.captured.amount).toBe(order?.payment.captured.amount)
-      expect(status.voided.amount).toBe(0)
+      expect(status.refunded.amount).toBe(order?.payment.refunded.amount)
+      expect(status.voided.amount).toBe(order?.payment.voided.amount)
     }
   }
   const stock = await expectRight(world.commerce.inventory.getStock({ sku: 'SKU-1' }))
@@ -241,6 +262,39 @@ const deliverWebhooks = async (world: World): Promise<ReadonlyArray<string>> => 
     outcomes.push((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome)
   return outcomes
 }
+
+/** A key for a call made outside the shop (a dashboard action). */
+const dashboardKey = (operation: 'capture' | 'refund', n: number): IdempotencyKey => {
+  const key = idempotencyKeyFor(operation, `dashboard-${n}`)
+  return E.isRight(key) ? key.right : expect.fail('bad key')
+}
+
+const orderOf = async (world: World, orderId: string): Promise<OrderDetails['order']> =>
+  (await expectRight(world.commerce.orders.get(orderId))).order
+
+/**
+ * The world's provider, except that `capture` and `refund` hand the webhooks they emitted to
+ * `deliver` before answering: the provider's event reaches the shop before the call's own
+ * recording does.
+ */
+const webhooksFirst = (
+  world: World,
+  deliver: (deliveries: ReadonlyArray<WebhookDelivery>) => Promise<void>,
+): PaymentProvider => ({
+  ...world.payments,
+  capture: (request) => async () => {
+    const result = await world.payments.capture(request)()
+    await deliver(world.payments.takeWebhooks())
+    return result
+  },
+  refund: (request) => async () => {
+    const result = await world.payments.refund(request)()
+    await deliver(world.payments.takeWebhooks())
+    return result
+  },
+})
+
+const usd = (amount: number) => unsafeMoney(amount, 'USD')
 
 const reservedStock = async (world: World): Promise<number> =>
   (await expectRight(world.commerce.inventory.getStock({ sku: 'SKU-1' }))).reserved
@@ -696,6 +750,221 @@ const cases: ReadonlyArray<Case> = [
         _tag: 'PaymentMethodNotAllowed',
         method: 'pay-later',
       })
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'dashboard-capture-webhook',
+    title:
+      'a capture made in the provider dashboard on an on-fulfilment order is recorded from its webhook, once; fulfilment then captures only the rest',
+    run: async ({ store }) => {
+      const world = await worldOf(store, { captureMode: 'on-fulfilment' })
+      // PayPal-like: a partial capture that keeps the rest of the hold; Stripe-like: one that releases it.
+      const open = await expectRight(place(world.commerce, await cartWith(world, 2), 'key-1'))
+      const closed = await expectRight(place(world.commerce, await cartWith(world, 2), 'key-2'))
+      expect(open.payment.status).toBe('authorized')
+      world.payments.takeWebhooks()
+      const openCapture = await expectRight(
+        world.payments.capture({
+          idempotencyKey: dashboardKey('capture', 1),
+          paymentId: await paymentOfAttempt(world, open.attemptId),
+          amount: usd(1000),
+          final: false,
+        }),
+      )
+      await expectRight(
+        world.payments.capture({
+          idempotencyKey: dashboardKey('capture', 2),
+          paymentId: await paymentOfAttempt(world, closed.attemptId),
+          amount: usd(1000),
+          final: true,
+        }),
+      )
+      const deliveries = world.payments.takeWebhooks()
+      expect(deliveries).toHaveLength(2)
+      for (const delivery of deliveries)
+        expect((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome).toBe('processed')
+      for (const delivery of deliveries)
+        expect((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome).toBe('duplicate')
+      const openOrder = await orderOf(world, open.orderId)
+      expect(openOrder.payment).toMatchObject({ captured: usd(1000), voided: usd(0) })
+      expect(openOrder.payment.captures.map((c) => c.captureId)).toStrictEqual([openCapture.captureId])
+      expect((await orderOf(world, closed.orderId)).payment).toMatchObject({
+        captured: usd(1000),
+        voided: usd(4000),
+      })
+      for (const placed of [open, closed]) {
+        const order = await orderOf(world, placed.orderId)
+        await expectRight(
+          world.commerce.orders.fulfil({
+            orderId: placed.orderId,
+            lines: order.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })),
+          }),
+        )
+      }
+      expect((await orderOf(world, open.orderId)).payment.captured).toEqual(usd(5000))
+      expect((await orderOf(world, closed.orderId)).payment.captured).toEqual(usd(1000))
+      // Our own capture's webhook finds it recorded.
+      expect(await deliverWebhooks(world)).toStrictEqual(['ignored'])
+      expect(countEffects(world, 'capture')).toBe(3)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'capture-then-webhook-once',
+    title: 'our capture, then its webhook (and another event about the same capture): counted once',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const placed = await expectRight(place(world.commerce, await cartWith(world, 2), 'key-1'))
+      expect(placed.status).toBe('captured')
+      expect(await deliverWebhooks(world)).toStrictEqual(['ignored', 'ignored'])
+      const [capture] = (await orderOf(world, placed.orderId)).payment.captures
+      if (capture === undefined) return expect.fail('no capture recorded')
+      const again = world.payments.emitWebhook({
+        type: 'payment.captured',
+        paymentId: await paymentOfAttempt(world, placed.attemptId),
+        amount: capture.amount,
+        captureId: capture.captureId,
+        final: true,
+      })
+      expect((await expectRight(world.commerce.payments.handleWebhook(again))).outcome).toBe('ignored')
+      const order = await orderOf(world, placed.orderId)
+      expect(order.payment.captures).toHaveLength(1)
+      expect(order.payment.captured).toEqual(usd(5000))
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'webhook-then-capture-once',
+    title:
+      'a capture webhook handled before (or while) our capture call records the capture: counted once, and the call still succeeds',
+    run: async ({ store }) => {
+      const world = await worldOf(store, { captureMode: 'on-fulfilment' })
+      const first = await expectRight(place(world.commerce, await cartWith(world, 1), 'key-1'))
+      const second = await expectRight(place(world.commerce, await cartWith(world, 1), 'key-2'))
+      const third = await expectRight(place(world.commerce, await cartWith(world, 1), 'key-3'))
+      world.payments.takeWebhooks()
+      const outcomes: string[] = []
+      const handle = async (delivery: WebhookDelivery) => {
+        outcomes.push((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome)
+      }
+      const webhookFirst = world.restart({
+        captureMode: 'on-fulfilment',
+        payments: webhooksFirst(world, async (deliveries) => {
+          for (const delivery of deliveries) await handle(delivery)
+        }),
+      })
+      await expectRight(webhookFirst.orders.capture({ orderId: first.orderId }))
+      expect(outcomes).toStrictEqual(['processed'])
+      // The webhook and the call's own recording at the same time.
+      const inFlight: Promise<unknown>[] = []
+      const racing = world.restart({
+        captureMode: 'on-fulfilment',
+        payments: webhooksFirst(world, async (deliveries) => {
+          inFlight.push(...deliveries.map(handle))
+        }),
+      })
+      await expectRight(racing.orders.capture({ orderId: second.orderId }))
+      const order = await orderOf(world, third.orderId)
+      await expectRight(
+        racing.orders.fulfil({
+          orderId: third.orderId,
+          lines: order.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })),
+        }),
+      )
+      await Promise.all(inFlight)
+      expect(outcomes).toHaveLength(3)
+      for (const placed of [first, second, third]) {
+        const payment = (await orderOf(world, placed.orderId)).payment
+        expect(payment.captures).toHaveLength(1)
+        expect(payment.captured).toEqual(usd(2500))
+      }
+      expect(countEffects(world, 'capture')).toBe(3)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'refund-webhooks-once',
+    title:
+      'refunds are counted once by refund id: ours then its webhook, its webhook before our recording, and a dashboard refund whose webhook comes twice',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const placed = await expectRight(place(world.commerce, await cartWith(world, 2), 'key-1'))
+      const paymentId = await paymentOfAttempt(world, placed.attemptId)
+      world.payments.takeWebhooks()
+      await expectRight(world.commerce.orders.refund({ orderId: placed.orderId, amount: 1000 }))
+      expect(await deliverWebhooks(world)).toStrictEqual(['ignored'])
+      const outcomes: string[] = []
+      const webhookFirst = world.restart({
+        payments: webhooksFirst(world, async (deliveries) => {
+          for (const delivery of deliveries)
+            outcomes.push((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome)
+        }),
+      })
+      const line = (await orderOf(world, placed.orderId)).lines[0]
+      if (line === undefined) return expect.fail('no line')
+      await expectRight(
+        webhookFirst.orders.refund({
+          orderId: placed.orderId,
+          amount: 700,
+          lines: [{ lineId: line.lineId, quantity: 1 }],
+        }),
+      )
+      expect(outcomes).toStrictEqual(['processed'])
+      const dashboard = await expectRight(
+        world.payments.refund({ idempotencyKey: dashboardKey('refund', 1), paymentId, amount: usd(500) }),
+      )
+      const [delivery] = world.payments.takeWebhooks()
+      if (delivery === undefined) return expect.fail('no refund webhook')
+      expect((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome).toBe('processed')
+      expect((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome).toBe('duplicate')
+      const update = world.payments.emitWebhook({
+        type: 'payment.refunded',
+        paymentId,
+        amount: usd(500),
+        refundId: dashboard.refundId,
+      })
+      expect((await expectRight(world.commerce.payments.handleWebhook(update))).outcome).toBe('ignored')
+      const order = await orderOf(world, placed.orderId)
+      expect(order.payment.refunded).toEqual(usd(2200))
+      expect(order.payment.refunds).toHaveLength(3)
+      expect(countEffects(world, 'refund')).toBe(3)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'ledger-breaking-webhook-ignored',
+    title:
+      'a webhook that would refund more than captured or capture more than authorized is not applied: logged as a warning, marked processed, never retried',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const warnings: string[] = []
+      const logged = world.restart({
+        logger: { log: (level, message) => (level === 'warn' ? warnings.push(message) : undefined) },
+      })
+      const placed = await expectRight(place(world.commerce, await cartWith(world, 2), 'key-1'))
+      const paymentId = await paymentOfAttempt(world, placed.attemptId)
+      const [capture] = (await orderOf(world, placed.orderId)).payment.captures
+      if (capture === undefined) return expect.fail('no capture recorded')
+      world.payments.takeWebhooks()
+      const events = [
+        { type: 'payment.refunded', paymentId, amount: usd(5001), refundId: 're_unknown' },
+        { type: 'payment.captured', paymentId, amount: usd(1), captureId: 'cap_unknown' },
+        { type: 'payment.captured', paymentId, amount: usd(10), captureId: capture.captureId },
+        { type: 'payment.refunded', paymentId, amount: usd(100) },
+      ] as const
+      for (const event of events) {
+        const delivery = world.payments.emitWebhook(event as Parameters<InMemoryPaymentProvider['emitWebhook']>[0])
+        expect((await expectRight(logged.payments.handleWebhook(delivery))).outcome).toBe('ignored')
+      }
+      expect(warnings).toHaveLength(events.length)
+      const order = await orderOf(world, placed.orderId)
+      expect(order.payment).toMatchObject({ captured: usd(5000), refunded: usd(0) })
+      expect(order.payment.captures).toHaveLength(1)
+      expect(order.payment.refunds).toHaveLength(0)
+      expect(await expectRight(world.store.webhooks.listUnprocessed(new Date(8.64e15), 100))).toStrictEqual([])
+      staleLater(world)
+      expect((await expectRight(world.commerce.maintenance.recover())).webhooks).toBe(0)
       await assertBalanced(world)
     },
   },
