@@ -220,6 +220,9 @@ export const loadOrder =
 /**
  * Appends order events to the order's stream at `expectedVersion`, enqueues them in the outbox
  * and brings the order's summary row up to date, with the given (transaction-bound) ports.
+ * `knownRow` is the summary row as the caller saw it at `expectedVersion` (it came with that
+ * version): given, it is not read again. Errors: `ConcurrencyConflict` when the stream is not at
+ * `expectedVersion`, `InfrastructureError`.
  *
  * @example
  * ```ts
@@ -238,6 +241,7 @@ export const appendOrderEvents =
     orderId: OrderId,
     expectedVersion: number,
     events: ReadonlyArray<OrderEvent>,
+    knownRow?: O.Option<OrderSummaryRow>,
   ): TE.TaskEither<ConcurrencyConflict | InfrastructureError, O.Option<OrderSummaryRow>> => {
     if (events.length === 0) return ports.orderViews.get(orderId)
     const newEvents: ReadonlyArray<NewEvent> = events.map((event) => ({
@@ -247,8 +251,15 @@ export const appendOrderEvents =
     return pipe(
       ports.events.append(orderStreamId(orderId), expectedVersion, newEvents),
       TE.flatMap(() => ports.outbox.enqueue(newEvents.map(outboxMessageOf))),
-      // The summary row is written with the stream's events, so a new stream has none to read.
-      TE.flatMap(() => (expectedVersion === 0 ? TE.right(O.none) : ports.orderViews.get(orderId))),
+      // The summary row is written with the stream's events, so a new stream has none to read, and
+      // the row the caller saw at `expectedVersion` is still the row once the append succeeded.
+      TE.flatMap(() =>
+        expectedVersion === 0
+          ? TE.right(O.none)
+          : knownRow !== undefined
+            ? TE.right(knownRow)
+            : ports.orderViews.get(orderId),
+      ),
       TE.flatMap((current) => {
         const row = events.reduce<OrderSummaryRow | undefined>(evolveOrderSummary, O.toUndefined(current))
         return row === undefined

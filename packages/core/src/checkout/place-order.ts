@@ -106,7 +106,7 @@ import type {
   CheckoutStepConflict,
 } from './checkout-ports.js'
 import { placeOrderInputSchema, storedPlaceOrderResultSchema } from './checkout-schemas.js'
-import { recordPayment } from './record-payment.js'
+import { type KnownOrder, recordPayment } from './record-payment.js'
 
 /**
  * The idempotency scope of `placeOrder`.
@@ -249,7 +249,7 @@ const replay = (
 
 type Opened =
   | { readonly _tag: 'Replay'; readonly response: JsonValue; readonly deferred: boolean }
-  | { readonly _tag: 'Started'; readonly attempt: CheckoutAttempt }
+  | { readonly _tag: 'Started'; readonly attempt: CheckoutAttempt; readonly cart: StoredCart }
 
 type OpenError = Exclude<PlaceOrderError, SagaHalted | UsageLimitReached | CartChanged>
 
@@ -336,7 +336,7 @@ const openAttempt =
               paymentMethod: request.payment.method,
               payLater: request.payment.method === 'pay-later',
             }
-            return E.right<OpenError, CheckoutAttempt>({
+            const attempt: CheckoutAttempt = {
               attemptId: ids.attemptId,
               idempotencyKey: request.idempotencyKey,
               cartId: cart.id,
@@ -347,13 +347,14 @@ const openAttempt =
               snapshot,
               createdAt: now,
               updatedAt: now,
-            })
+            }
+            return E.right<OpenError, Opened & { readonly _tag: 'Started' }>({ _tag: 'Started', attempt, cart: stored })
           }),
-          TE.flatMap((attempt) =>
+          TE.flatMap((started) =>
             pipe(
-              ports.checkoutAttempts.create(attempt),
+              ports.checkoutAttempts.create(started.attempt),
               TE.mapLeft((e) => (e._tag === 'CheckoutAttemptExists' ? infrastructureError(false, e) : e)),
-              TE.map((): Opened => ({ _tag: 'Started', attempt })),
+              TE.map((): Opened => started),
             ),
           ),
         )
@@ -646,14 +647,19 @@ const completeCart = (cart: Cart): E.Either<InfrastructureError, Cart> =>
 interface Written {
   readonly result: PlaceOrderResult
   readonly completed: CheckoutAttempt
-  readonly order: LoadedOrder
+  /** The order as written: state, version and summary row. */
+  readonly order: KnownOrder
 }
 
 const writeOrder =
-  (deps: CheckoutDeps, attempt: CheckoutAttempt, at: Date) =>
+  (deps: CheckoutDeps, attempt: CheckoutAttempt, at: Date, knownCart?: StoredCart) =>
   (ports: TransactionalPorts): TE.TaskEither<WriteError, Written> =>
     pipe(
-      ports.carts.get(attempt.cartId),
+      // The cart as it was priced (this process read it at the snapshot's version) needs no second
+      // read: saving it at that version fails if anyone changed it since.
+      knownCart !== undefined && knownCart.version === attempt.snapshot.cartVersion
+        ? TE.right<WriteError, O.Option<StoredCart>>(O.some(knownCart))
+        : ports.carts.get(attempt.cartId),
       TE.flatMap(
         O.match(
           () => TE.left<WriteError, never>(cartChanged(attempt.cartId)),
@@ -663,6 +669,7 @@ const writeOrder =
               : pipe(
                   TE.fromEither(completeCart(stored.cart)),
                   TE.flatMap((completed) => ports.carts.save(completed, stored.version)),
+                  TE.mapLeft((e) => (e._tag === 'ConcurrencyConflict' ? cartChanged(attempt.cartId) : e)),
                 ),
         ),
       ),
@@ -672,7 +679,7 @@ const writeOrder =
           appendOrderEvents(ports, deps.ids)(attempt.orderId, 0, events),
           TE.map((row) => ({
             row,
-            order: { state: events.reduce(evolveOrder, initialOrderState), version: events.length },
+            order: { state: events.reduce(evolveOrder, initialOrderState), version: events.length, row },
           })),
         ),
       ),
@@ -725,10 +732,11 @@ const finishAttemptWritten =
   (deps: CheckoutDeps) =>
   async (
     attempt: CheckoutAttempt,
+    knownCart?: StoredCart,
   ): Promise<E.Either<StepError, { readonly result: PlaceOrderResult; readonly written?: Written }>> => {
     // Its key was deferred with this answer when the attempt reached `authorized` (authorizeStep).
     if (attempt.payment?.status === 'requires_action') return E.right({ result: resultOf(attempt, O.none) })
-    const written = await deps.store.unitOfWork.transaction(writeOrder(deps, attempt, deps.clock.now()))()
+    const written = await deps.store.unitOfWork.transaction(writeOrder(deps, attempt, deps.clock.now(), knownCart))()
     if (E.isRight(written)) return E.right({ result: written.right.result, written: written.right })
     // Someone else (a webhook, recovery, a concurrent replay) may have completed it first.
     const now = await deps.store.checkoutAttempts.get(attempt.attemptId)()
@@ -796,7 +804,7 @@ const captureOrder =
   (
     orderId: OrderId,
     requested?: number | 'all',
-    known?: LoadedOrder,
+    known?: KnownOrder,
   ): TE.TaskEither<
     CaptureError | ConcurrencyConflict | CorruptRecord | InfrastructureError | ValidationFailed,
     Captured
@@ -823,14 +831,17 @@ const captureOrder =
             final,
           }),
           TE.flatMap((capture) =>
-            recordPayment(deps)({
-              _tag: 'RecordCapture',
-              orderId,
-              at: deps.clock.now(),
-              captureId: capture.captureId,
-              amount: capture.amount,
-              final,
-            }),
+            recordPayment(deps)(
+              {
+                _tag: 'RecordCapture',
+                orderId,
+                at: deps.clock.now(),
+                captureId: capture.captureId,
+                amount: capture.amount,
+                final,
+              },
+              known,
+            ),
           ),
           TE.flatMap((recorded) =>
             recorded._tag === 'Recorded'
@@ -888,6 +899,7 @@ export const placeOrder =
     if (opened.right._tag === 'Replay')
       return replay(deps, opened.right.response, request.idempotencyKey, opened.right.deferred)()
     let attempt = opened.right.attempt
+    const pricedCart = opened.right.cart
 
     const halted1 = checkpoint(deps, 'attempt-recorded')
     if (E.isLeft(halted1)) return halted1
@@ -903,7 +915,7 @@ export const placeOrder =
 
     const halted3 = checkpoint(deps, 'payment-authorized')
     if (E.isLeft(halted3)) return halted3
-    const finishing = await finishAttemptWritten(deps)(attempt)
+    const finishing = await finishAttemptWritten(deps)(attempt, pricedCart)
     if (E.isLeft(finishing)) return finishing
     const finished = E.right(finishing.right.result)
     if (attempt.payment?.status !== 'authorized') return finished

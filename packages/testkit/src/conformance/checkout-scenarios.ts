@@ -72,6 +72,7 @@ export const placeOrderScenarioIds = [
   'database-failure-once',
   'crash-at-every-checkpoint',
   'cart-changed-before-commit',
+  'cart-changed-during-authorization',
   'promotion-limit-under-concurrency',
   'webhook-completes-requires-action',
   'webhook-duplicates-act-once',
@@ -516,6 +517,33 @@ const cases: ReadonlyArray<Case> = [
       expect(report.compensated).toBe(1)
       expect(countEffects(world, 'void')).toBe(1)
       expect(await allOrders(world)).toHaveLength(0)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'cart-changed-during-authorization',
+    title:
+      'a cart changed while its payment is authorized is never ordered: CartChanged, the hold voided, the stock released; the changed cart can be placed',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const cartId = await cartWith(world, 1)
+      const lineId = (await expectRight(world.commerce.cart.get(cartId))).cart.lines[0]?.lineId ?? ''
+      // The shopper changes the cart in another tab while the provider holds the money.
+      const changing: PaymentProvider = {
+        ...world.payments,
+        authorize: (request) => async () => {
+          await expectRight(world.commerce.cart.updateItem({ cartId, lineId, quantity: 3 }))
+          return world.payments.authorize(request)()
+        },
+      }
+      expect((await expectLeft(place(world.restart({ payments: changing }), cartId, 'key-1')))._tag).toBe('CartChanged')
+      expect(countEffects(world, 'void')).toBe(1)
+      expect(await allOrders(world)).toHaveLength(0)
+      const after = await expectRight(world.commerce.cart.get(cartId))
+      expect(after.cart.status).toBe('active')
+      expect(after.cart.lines[0]?.quantity).toBe(3)
+      const placed = await expectRight(place(world.commerce, cartId, 'key-2'))
+      expect(placed.status).not.toBe('failed')
       await assertBalanced(world)
     },
   },
