@@ -83,7 +83,42 @@ const advanceAttempt = prepareQuery<
     .returning('attempt_id'),
 )
 
+// The advance of an attempt whose stored document is known: the whole document is the condition.
+const advanceKnownAttempt = prepareQuery<AttemptColumns & { attemptId: string; known: string }, { attempt_id: string }>(
+  (db, p) =>
+    db
+      .updateTable('checkout_attempts')
+      .set({
+        status: p('status'),
+        payment_reference: p('paymentReference'),
+        data: p('data'),
+        updated_at: p('updatedAt'),
+      })
+      .where('attempt_id', '=', p('attemptId'))
+      .where('data', '=', p('known'))
+      .returning('attempt_id'),
+)
+
 const terminalSteps: ReadonlyArray<CheckoutStep> = ['completed', 'failed']
+
+/**
+ * The documents this process last wrote, by attempt id (the most recent `writtenCapacity`): an
+ * advance from one of them needs no read. Its update is conditioned on the stored document being
+ * exactly that one, so an entry another writer (or another database with the same ids) made stale
+ * only costs the read it would have saved.
+ */
+const written = new Map<string, { readonly attempt: CheckoutAttempt; readonly data: string }>()
+const writtenCapacity = 1024
+
+const remember = (attempt: CheckoutAttempt, data: string): void => {
+  written.delete(attempt.attemptId)
+  if (terminalSteps.includes(attempt.step)) return
+  if (written.size >= writtenCapacity) {
+    const oldest = written.keys().next()
+    if (oldest.done !== true) written.delete(oldest.value)
+  }
+  written.set(attempt.attemptId, { attempt, data })
+}
 
 const attemptDocument = perDialect((dialect) => dbDocument<CheckoutAttempt>(dialect, ['createdAt', 'updatedAt']))
 
@@ -96,9 +131,12 @@ const columnsOf = (attempt: CheckoutAttempt): AttemptColumns => ({
 
 /**
  * Makes the SQL {@link CheckoutAttemptStore}; passes `describeCheckoutAttemptStoreConformance`.
- * `create` is one `INSERT ... ON CONFLICT DO NOTHING`; `advance` reads the attempt and writes it
- * back with `WHERE status = from AND updated_at = <read>` in one transaction, so of concurrent
- * advances from one step exactly one wins; `listStale` reads non-terminal attempts by
+ * `create` is one `INSERT ... ON CONFLICT DO NOTHING`. `advance` from a document this process
+ * wrote (create or advance, the last 1024 attempts) is one `UPDATE ... WHERE data = <that
+ * document>`; when that changes nothing (someone else wrote it since), or the document is not
+ * known, it reads the attempt and writes it back with `WHERE status = from AND updated_at =
+ * <read>`, in one transaction, so of concurrent advances from one step exactly one wins, and a
+ * change is always merged onto the stored document; `listStale` reads non-terminal attempts by
  * `(status, updated_at)`, oldest first.
  *
  * @example
@@ -134,6 +172,7 @@ export const createSqlCheckoutAttemptStore = ({ db, dialect, run }: SqlContext):
   const create = (attempt: CheckoutAttempt) =>
     pipe(
       query(async () => {
+        const columns = columnsOf(attempt)
         const { rows } = await insertAttempt.execute(db, {
           attemptId: attempt.attemptId,
           idempotencyKey: attempt.idempotencyKey,
@@ -141,8 +180,10 @@ export const createSqlCheckoutAttemptStore = ({ db, dialect, run }: SqlContext):
           amount: attempt.amount.amount,
           currency: attempt.amount.currency,
           createdAt: attempt.createdAt.getTime(),
-          ...columnsOf(attempt),
+          ...columns,
         })
+        // Remembered even if the transaction it joined rolls back: the advance's condition tells.
+        if (rows[0] !== undefined) remember(attempt, columns.data)
         return rows[0]
       }),
       TE.flatMap((inserted) =>
@@ -160,6 +201,16 @@ export const createSqlCheckoutAttemptStore = ({ db, dialect, run }: SqlContext):
     at: Date,
   ) =>
     run(db, (trx) => async (): Promise<E.Either<CheckoutStepConflict | InfrastructureError, CheckoutAttempt>> => {
+      const known = written.get(attemptId)
+      if (known !== undefined && known.attempt.step === from) {
+        const next: CheckoutAttempt = { ...known.attempt, ...patch, step: to, updatedAt: new Date(at.getTime()) }
+        const columns = columnsOf(next)
+        const moved = (await advanceKnownAttempt.execute(trx, { ...columns, attemptId, known: known.data })).rows[0]
+        if (moved !== undefined) {
+          remember(next, columns.data)
+          return E.right(next)
+        }
+      }
       const current = first(await readOne(trx, 'attempt_id', attemptId))
       if (E.isLeft(current)) return current
       if (O.isNone(current.right) || current.right.value.step !== from) {
@@ -167,20 +218,22 @@ export const createSqlCheckoutAttemptStore = ({ db, dialect, run }: SqlContext):
       }
       const before = current.right.value
       const next: CheckoutAttempt = { ...before, ...patch, step: to, updatedAt: new Date(at.getTime()) }
-      const written = (
+      const columns = columnsOf(next)
+      const advanced = (
         await advanceAttempt.execute(trx, {
-          ...columnsOf(next),
+          ...columns,
           attemptId,
           from,
           readAt: before.updatedAt.getTime(),
         })
       ).rows[0]
-      if (written === undefined) {
+      if (advanced === undefined) {
         // A concurrent advance won between the read and the write (Postgres, READ COMMITTED).
         const now = first(await readOne(trx, 'attempt_id', attemptId))
         if (E.isLeft(now)) return now
         return E.left(checkoutStepConflict(attemptId, from, O.isNone(now.right) ? null : now.right.value.step))
       }
+      remember(next, columns.data)
       return E.right(next)
     })
 

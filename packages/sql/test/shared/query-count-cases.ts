@@ -17,15 +17,20 @@ import {
   unsafeMoney,
   type VariantId,
 } from '@mercato/core'
+import type { Database } from '@mercato/sql'
+import { aCheckoutAttempt } from '@mercato/testkit/conformance'
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
+import type { Kysely } from 'kysely'
 import { expect, it } from 'vitest'
 
 /** What a test file gives: a fresh store whose every statement is pushed onto `statements`. */
 export interface CountingStore extends TransactionalPorts {
   readonly unitOfWork: UnitOfWork<TransactionalPorts>
   readonly statements: Array<string>
+  /** The store's own kysely instance, to write as another process would. */
+  readonly db: Kysely<Database>
 }
 
 const unwrap = <A>(result: E.Either<unknown, A>): A => {
@@ -184,6 +189,56 @@ export const describeQueryCounts = (dialect: 'sqlite' | 'postgres', open: () => 
     expect(await countOf(store, store.events.append('s-1', 7, batch(200, 1)))).toBe(3 + lock)
     expect(await countOf(store, store.events.readStream('s-1'))).toBe(1)
     expect(await countOf(store, store.events.readAll(0, 1000))).toBe(1)
+  })
+
+  it('checkout attempts: advancing the document this process wrote is 3 statements; one written elsewhere is read', async () => {
+    const store = await open()
+    const attempt = aCheckoutAttempt(`att_counted_${dialect}_${Math.random().toString(36).slice(2)}`)
+    await run(store.checkoutAttempts.create(attempt))
+    const reserved = { reservationId: rid(`res_${attempt.attemptId}`) }
+    // BEGIN, an update conditioned on the whole stored document, COMMIT: no read.
+    expect(
+      await countOf(store, store.checkoutAttempts.advance(attempt.attemptId, 'started', 'reserved', reserved, at)),
+    ).toBe(3)
+    // Another process moves it on: the stored document is no longer the one this process wrote.
+    const elsewhere = {
+      ...attempt,
+      ...reserved,
+      step: 'authorized' as const,
+      paymentId: 'pay_elsewhere',
+      updatedAt: later,
+    }
+    await store.db
+      .updateTable('checkout_attempts')
+      .set({
+        status: 'authorized',
+        payment_reference: 'pay_elsewhere',
+        data: JSON.stringify(elsewhere),
+        updated_at: later.getTime(),
+      })
+      .where('attempt_id', '=', attempt.attemptId)
+      .execute()
+    store.statements.length = 0
+    expect(await store.checkoutAttempts.advance(attempt.attemptId, 'reserved', 'authorized', {}, later)()).toEqual(
+      E.left({
+        _tag: 'CheckoutStepConflict',
+        attemptId: attempt.attemptId,
+        expected: 'reserved',
+        actual: 'authorized',
+      }),
+    )
+    // The conditioned update changed nothing, so the attempt was read.
+    expect(store.statements.filter((text) => /^select/i.test(text))).toHaveLength(1)
+    // From the step it is at, the change is merged onto the document the other process wrote.
+    const completed = unwrap(
+      await store.checkoutAttempts.advance(attempt.attemptId, 'authorized', 'completed', {}, later)(),
+    )
+    expect(completed).toMatchObject({
+      step: 'completed',
+      paymentId: 'pay_elsewhere',
+      reservationId: reserved.reservationId,
+    })
+    expect(unwrap(await store.checkoutAttempts.get(attempt.attemptId)())).toEqual({ _tag: 'Some', value: completed })
   })
 
   it('outbox: enqueue, claim, markDone and pending are one statement each', async () => {
