@@ -8,6 +8,7 @@ import {
   allocationView,
   amountDue,
   amountToCapture,
+  compensationOwed,
   type Order,
   type OrderId,
   type OrderLineId,
@@ -859,6 +860,51 @@ describe('returns', () => {
     const cancelled = given(placeOrder(), cmd({ _tag: 'CancelOrder', reason: 'x' })).state
     expect(rejects(request('ret_1', [[L1, 1]]), cancelled)).toEqual({ _tag: 'OrderAlreadyCancelled', orderId })
     expect(rejects(receive('ret_1', true, [[L1, 1]]), cancelled)).toEqual({ _tag: 'OrderAlreadyCancelled', orderId })
+  })
+})
+
+describe('compensationOwed', () => {
+  it("is what OrderCancelled's compensation asked for, less what was voided and refunded since; nothing once given back", () => {
+    const placed = [placeOrder({ captureMode: 'immediate' }), authorize(), capture('cap_1', 4000)]
+    const cancelled = given(...placed, cmd({ _tag: 'CancelOrder', reason: 'x' }, 9))
+    const asked = cancelled.events.at(-1)
+    if (asked?._tag !== 'OrderCancelled') throw new Error('not cancelled')
+    expect(compensationOwed(cancelled.state)).toEqual({
+      void: asked.compensation.void,
+      refund: asked.compensation.refund,
+    })
+    const voided = given(
+      ...placed,
+      cmd({ _tag: 'CancelOrder', reason: 'x' }, 9),
+      cmd({ _tag: 'RecordVoid', paymentId: PAY }),
+    )
+    expect(compensationOwed(voided.state)).toEqual({ void: usd(0), refund: usd(4000) })
+    const partly = given(
+      ...placed,
+      cmd({ _tag: 'CancelOrder', reason: 'x' }, 9),
+      cmd({ _tag: 'RecordVoid', paymentId: PAY }),
+      cmd({ _tag: 'RecordRefund', refundId: ref('re_1'), amount: usd(1500) }),
+    )
+    expect(compensationOwed(partly.state)).toEqual({ void: usd(0), refund: usd(2500) })
+    const done = given(
+      ...placed,
+      cmd({ _tag: 'CancelOrder', reason: 'x' }, 9),
+      cmd({ _tag: 'RecordVoid', paymentId: PAY }),
+      cmd({ _tag: 'RecordRefund', refundId: ref('re_1'), amount: usd(4000) }),
+    )
+    expect(compensationOwed(done.state)).toEqual({ void: usd(0), refund: usd(0) })
+    expect(orderStatus(done.state).payment).toBe('refunded')
+  })
+
+  it('is nothing for an order that is not cancelled, or was never paid', () => {
+    expect(compensationOwed(given(placeOrder(), authorize(), capture('cap_1', 4000)).state)).toEqual({
+      void: usd(0),
+      refund: usd(0),
+    })
+    expect(compensationOwed(given(placeOrder(), cmd({ _tag: 'CancelOrder', reason: 'x' })).state)).toEqual({
+      void: usd(0),
+      refund: usd(0),
+    })
   })
 })
 

@@ -620,6 +620,31 @@ export const amountToCapture = (order: Order): Money => {
   return { amount: Math.min(wanted, Math.max(0, capturable(order).amount)), currency: order.currency }
 }
 
+/**
+ * What a cancelled order still owes the shopper: `void` the authorization still held
+ * (capturable), `refund` the money still kept (refundable). `OrderCancelled` asks for exactly
+ * these amounts and every void or refund recorded after it lowers them, so they are what its
+ * `compensation` asked for less what was given back since; both zero once everything is given
+ * back, and for an order that is not cancelled (its money is not owed back).
+ *
+ * @example
+ * ```ts
+ * import { compensationOwed } from '@mercato/core'
+ * declare const order: import('@mercato/core').Order
+ * const owed = compensationOwed(order)
+ * if (owed.void.amount > 0 || owed.refund.amount > 0) console.log('the cancellation is not finished')
+ * ```
+ * @category order
+ * @since 0.1.0
+ */
+export const compensationOwed = (order: Order): Pick<Compensation, 'void' | 'refund'> => {
+  const owed = (amount: number): Money => ({
+    amount: order.lifecycle === 'cancelled' ? Math.max(0, amount) : 0,
+    currency: order.currency,
+  })
+  return { void: owed(capturable(order).amount), refund: owed(refundable(order).amount) }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Derived status
 // ---------------------------------------------------------------------------------------------
