@@ -13,6 +13,7 @@
  * | order written, before capture             | `completed`    | capture due orders (capture mode `'immediate'`) with the order's next capture key |
  * | capture taken, not recorded               | `completed`    | same: the capture key is replayed by the provider, then recorded; or its `payment.captured` webhook recorded it first (by capture id), and the replayed capture records nothing |
  * | refund taken, not recorded                | `completed`    | its `payment.refunded` webhook records it (by refund id)          |
+ * | order cancelled, void or refund not done (failed, or died before the provider call) | `completed` | finish the cancellation: void and refund what the order still owes (`compensationOwed`), with the keys the cancel used, so a call that did happen is replayed, not repeated; a retried `orders.cancel` does the same. Found by the summary rows (`status: cancelled` with money held: `paymentStatus` authorized, partially captured, captured or partially refunded), untouched for `staleAfterMs` |
  * | during compensation                       | `compensating` | run the compensation again (every step is idempotent)             |
  * | attempt failed, key not yet abandoned     | —              | nothing to do: `failed` and the abandon are one transaction       |
  * | webhook recorded, not processed           | —              | process inbox entries left unprocessed                            |
@@ -31,12 +32,13 @@ import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import type { RecoveryReport, WebhookInput, WebhookResult, WebhookUseCaseError } from '../commerce/index.js'
 import { type InfrastructureError, infrastructureError } from '../kernel/index.js'
-import type { OrderId, RecordCapture, RecordRefund } from '../order/index.js'
+import type { OrderId, OrderPaymentStatus, RecordCapture, RecordRefund } from '../order/index.js'
 import type { NormalizedWebhookEvent } from '../payment/index.js'
 import { type CheckoutDeps, loadOrder } from './checkout-deps.js'
 import type { CheckoutAttempt } from './checkout-ports.js'
 import { authorizeStep, captureDue, compensateAttempt, finishAttempt, reservationIdFor } from './place-order.js'
 import { recordPayment } from './record-payment.js'
+import { finishCancellation } from './refund-and-void.js'
 
 /**
  * What recovery did with one stale checkout attempt: finished it, compensated it, or left it
@@ -317,10 +319,28 @@ export const handlePaymentWebhook =
 const batch = 100
 
 /**
+ * The payment statuses of a cancelled order that may still hold money (an authorization not
+ * voided, captured money not refunded). Once it is all given back a cancelled order is `voided`,
+ * `refunded` or `unpaid`, so these rows are the few cancellations not finished, never every
+ * cancelled order. Not found here: a cancelled order whose partial capture was refunded in full
+ * before its void failed (it reads `refunded` while the rest is still authorized); a retried
+ * `orders.cancel` finishes it, and the provider releases an uncaptured authorization when it
+ * expires.
+ */
+const holdingMoney: ReadonlyArray<OrderPaymentStatus> = [
+  'authorized',
+  'partially_captured',
+  'captured',
+  'partially_refunded',
+]
+
+/**
  * `maintenance.recover`: finishes or compensates stale attempts (untouched for
  * `config.staleAfterMs`), releases expired reservations, takes captures due on `'immediate'`
- * orders, and processes webhook events a crash left unprocessed. Safe to run from several
- * workers at once (every move is a compare-and-set or idempotent).
+ * orders, processes webhook events a crash left unprocessed, and finishes cancellations whose
+ * void or refund failed or never ran (cancelled orders still holding money, untouched for
+ * `config.staleAfterMs`: {@link finishCancellation}). Safe to run from several workers at once
+ * (every move is a compare-and-set or idempotent).
  *
  * @example
  * ```ts
@@ -336,7 +356,15 @@ export const recoverCheckouts =
   async () => {
     const now = deps.clock.now()
     const olderThan = new Date(now.getTime() - deps.config.staleAfterMs)
-    const counts = { completed: 0, compensated: 0, pending: 0, expiredReservations: 0, captures: 0, webhooks: 0 }
+    const counts = {
+      completed: 0,
+      compensated: 0,
+      pending: 0,
+      expiredReservations: 0,
+      captures: 0,
+      webhooks: 0,
+      cancellations: 0,
+    }
 
     const stale = await deps.store.checkoutAttempts.listStale(olderThan, batch)()
     if (E.isLeft(stale)) return stale
@@ -377,6 +405,32 @@ export const recoverCheckouts =
       if (E.isLeft(processed)) continue
       await deps.store.webhooks.markProcessed(entry.provider, entry.providerEventId, deps.clock.now())()
       counts.webhooks++
+    }
+
+    // After the webhooks: a void or refund their events recorded is not owed any more.
+    let next: string | undefined
+    for (;;) {
+      const page = await deps.store.orderViews.list({
+        status: ['cancelled'],
+        paymentStatus: holdingMoney,
+        limit: 100,
+        ...(next === undefined ? {} : { cursor: next }),
+      })()
+      if (E.isLeft(page)) return E.left(infrastructureError(false, page.left))
+      for (const row of page.right.rows) {
+        // A cancel still running gives the money back itself; a stale one died or failed.
+        if (row.updatedAt.getTime() > olderThan.getTime()) continue
+        const finished = await finishCancellation(deps)(row.orderId)()
+        if (E.isRight(finished)) {
+          if (finished.right === 'settled') counts.cancellations++
+        } else
+          deps.logger.log('warn', 'a cancelled order still holds money: its void or refund failed again', {
+            orderId: row.orderId,
+            error: finished.left,
+          })
+      }
+      if (page.right.nextCursor === undefined) break
+      next = page.right.nextCursor
     }
     return E.right(counts)
   }

@@ -753,6 +753,11 @@ export interface RecoveryReport {
   readonly captures: number
   /** Webhook events recorded but never processed, processed now. */
   readonly webhooks: number
+  /**
+   * Cancelled orders that still held money (their void or refund failed, or the process died
+   * before calling the provider), given back now: the void and refund the cancellation owed.
+   */
+  readonly cancellations: number
 }
 
 /**
@@ -1014,10 +1019,17 @@ export interface Commerce {
      * still authorized and refunds what was captured. Only cancellation releases usage: a
      * refund (even a full one) or a return leaves the order as having used its codes.
      *
-     * Errors: `ValidationFailed`, `OrderNotFound`, `OrderAlreadyCancelled` (a repeat: nothing
-     * is released or restocked twice), `CannotCancelFulfilledOrder`, `ConcurrencyConflict`, the
-     * payment provider's errors for the void or refund (the cancellation itself stays), and
-     * `InfrastructureError`.
+     * When the void or refund fails (the provider timed out or answered 5xx), the cancellation
+     * stays and the error is returned: call `cancel` again (or let `maintenance.recover()` do
+     * it). On an order already cancelled that still holds money, `cancel` finishes the void and
+     * refund with the same provider idempotency keys (a call that did happen is replayed, never
+     * made twice) and answers the order, as a first cancel does; nothing is released or
+     * restocked twice.
+     *
+     * Errors: `ValidationFailed`, `OrderNotFound`, `OrderAlreadyCancelled` (a repeat when the
+     * money is already given back: nothing left to do), `CannotCancelFulfilledOrder`,
+     * `ConcurrencyConflict`, the payment provider's errors for the void or refund (the
+     * cancellation itself stays; retry), and `InfrastructureError`.
      *
      * @example
      * ```ts
@@ -1027,6 +1039,26 @@ export interface Commerce {
      * ```
      */
     readonly cancel: (input: CancelInput) => TaskEither<OrderCommandError, OrderDetails>
+    /**
+     * Refunds `amount` (default: everything still refundable) of an order, for `lines` when
+     * given, and records the refund once by its provider id: its `payment.refunded` webhook,
+     * recorded before or at the same moment, does not count it twice, and a recording that loses
+     * the race on the order's stream is decided again (no `ConcurrencyConflict` for that). The
+     * provider call's key is the order's next refund number, so a refund retried after a
+     * timeout is replayed, not made twice.
+     *
+     * Errors: `ValidationFailed`, `OrderNotFound`, `PaymentNotAuthorized`,
+     * `RefundExceedsCaptured`, `RefundQuantityExceedsOrdered`, `UnknownLine`, the payment
+     * provider's refund errors, `ConcurrencyConflict` (every attempt lost the race; retry),
+     * `CorruptRecord` and `InfrastructureError`.
+     *
+     * @example
+     * ```ts
+     * import type { Commerce } from '@mercato/core'
+     * declare const commerce: Commerce
+     * const refunded = await commerce.orders.refund({ orderId: 'order_1', amount: 1000 })()
+     * ```
+     */
     readonly refund: (input: RefundInput) => TaskEither<OrderCommandError, OrderDetails>
     readonly requestReturn: (input: RequestReturnInput) => TaskEither<OrderCommandError, OrderDetails>
     readonly receiveReturn: (input: ReceiveReturnInput) => TaskEither<OrderCommandError, OrderDetails>

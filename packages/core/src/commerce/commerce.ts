@@ -49,12 +49,14 @@ import {
   appendOrderEvents,
   type CheckoutDeps,
   captureDue,
+  finishCancellation,
   handlePaymentWebhook,
   loadOrder,
   orderStreamId,
   placeOrder,
   priceStoredCart,
   recoverCheckouts,
+  refundOrder,
 } from '../checkout/index.js'
 import { relayOutbox } from '../events/index.js'
 import { defaultLocationId, parseLocationId } from '../inventory/index.js'
@@ -81,6 +83,7 @@ import {
   type OrderEvent,
   type OrderId,
   type OrderSummaryRow,
+  orderAlreadyCancelled,
   orderListQuerySchema,
   orderNotFound,
   parseOrderId,
@@ -91,7 +94,6 @@ import {
   refundable,
   type ShipmentId,
 } from '../order/index.js'
-import { type IdempotencyKey, idempotencyKeyFor, type RefundId } from '../payment/index.js'
 import { parsePriceList, parsePromotion } from '../pricing/index.js'
 import type {
   CartUseCaseError,
@@ -126,12 +128,6 @@ const someOr =
   <Err, A>(onNone: () => Err) =>
   (found: O.Option<A>): TE.TaskEither<Err, A> =>
     O.isNone(found) ? TE.left(onNone()) : TE.right(found.value)
-
-const keyFor = (operation: 'void' | 'refund', id: string, sequence?: number): IdempotencyKey =>
-  pipe(
-    idempotencyKeyFor(operation, id, sequence),
-    E.getOrElseW(() => `mercato:${operation}:invalid` as IdempotencyKey),
-  )
 
 /**
  * Builds the application layer. Defaults: `systemClock`, `randomIds`, `silentLogger`,
@@ -599,18 +595,21 @@ export const createCommerce = (options: CommerceOptions): Commerce => {
                   ),
               }),
             ),
-            TE.flatMap((events) => {
-              const cancelled = events.find((e) => e._tag === 'OrderCancelled')
-              if (cancelled === undefined || cancelled._tag !== 'OrderCancelled') return TE.right(undefined)
-              return pipe(
-                cancelled.compensation.void.amount > 0 ? voidOrder(i.orderId) : TE.right(undefined),
-                TE.flatMap(() =>
-                  cancelled.compensation.refund.amount > 0
-                    ? refundOrder(i.orderId, cancelled.compensation.refund.amount, [], 'cancelled')
+            TE.map(() => true),
+            // Cancelled before: a retry finishes the void or refund a failure or a crash left owed
+            // (replayed by the provider under the same keys, never made twice); with nothing owed,
+            // it is OrderAlreadyCancelled.
+            TE.orElse((error) => (error._tag === 'OrderAlreadyCancelled' ? TE.right(false) : TE.left(error))),
+            TE.flatMap((cancelledNow) =>
+              pipe(
+                finishCancellation(deps)(i.orderId),
+                TE.flatMap((outcome) =>
+                  !cancelledNow && outcome === 'nothing-owed'
+                    ? TE.left<OrderCommandError, void>(orderAlreadyCancelled(i.orderId))
                     : TE.right(undefined),
                 ),
-              )
-            }),
+              ),
+            ),
             afterwards(i.orderId),
           ),
         ),
@@ -630,7 +629,7 @@ export const createCommerce = (options: CommerceOptions): Commerce => {
             TE.flatMap(({ state }) =>
               state.lifecycle === 'none'
                 ? TE.left<OrderCommandError, never>(orderNotFound(i.orderId))
-                : refundOrder(i.orderId, i.amount ?? refundable(state).amount, i.lines ?? [], i.reason),
+                : refundOrder(deps)(i.orderId, i.amount ?? refundable(state).amount, i.lines ?? [], i.reason),
             ),
             afterwards(i.orderId),
           ),
@@ -697,80 +696,6 @@ export const createCommerce = (options: CommerceOptions): Commerce => {
       ),
     rebuildViews: () => rebuildOrderViews(store),
   }
-
-  const voidOrder = (orderId: OrderId): TE.TaskEither<OrderCommandError, void> =>
-    pipe(
-      loadOrder(store)(orderId),
-      TE.flatMap(({ state }) =>
-        state.lifecycle === 'none' || state.payment.paymentId === undefined
-          ? TE.right(undefined)
-          : pipe(
-              deps.payments.void({ idempotencyKey: keyFor('void', orderId), paymentId: state.payment.paymentId }),
-              TE.flatMap(() =>
-                runOrder(orderId, (order) =>
-                  order.payment.paymentId === undefined
-                    ? E.left(orderNotFound(orderId))
-                    : E.right({
-                        command: { _tag: 'RecordVoid', orderId, at: clock.now(), paymentId: order.payment.paymentId },
-                      }),
-                ),
-              ),
-              TE.map(() => undefined),
-            ),
-      ),
-    )
-
-  const refundOrder = (
-    orderId: OrderId,
-    amount: number,
-    lines: ReadonlyArray<{ readonly lineId: Order['lines'][number]['lineId']; readonly quantity: number }>,
-    reason: string | undefined,
-  ): TE.TaskEither<OrderCommandError, void> =>
-    pipe(
-      loadOrder(store)(orderId),
-      TE.flatMap(({ state }) => {
-        if (state.lifecycle === 'none') return TE.left<OrderCommandError, never>(orderNotFound(orderId))
-        const paymentId = state.payment.paymentId
-        if (paymentId === undefined) return TE.left(orderNotFound(orderId))
-        // The decider refuses a refund above what was captured before any money moves.
-        const check = decideOrder(
-          {
-            _tag: 'RecordRefund',
-            orderId,
-            at: clock.now(),
-            refundId: 'check' as RefundId,
-            amount: { amount, currency: state.currency },
-            lines,
-          },
-          state,
-        )
-        if (E.isLeft(check)) return TE.left(check.left)
-        return pipe(
-          deps.payments.refund({
-            idempotencyKey: keyFor('refund', orderId, state.payment.refunds.length + 1),
-            paymentId,
-            amount: { amount, currency: state.currency },
-            reason: 'requested_by_customer',
-          }),
-          TE.flatMap((refund) =>
-            runOrder(orderId, () =>
-              E.right({
-                command: {
-                  _tag: 'RecordRefund',
-                  orderId,
-                  at: clock.now(),
-                  refundId: refund.refundId,
-                  amount: refund.amount,
-                  lines,
-                  ...(reason === undefined ? {} : { reason }),
-                },
-              }),
-            ),
-          ),
-          TE.map(() => undefined),
-        )
-      }),
-    )
 
   return {
     catalog,

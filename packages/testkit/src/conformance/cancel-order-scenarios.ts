@@ -2,7 +2,11 @@
  * The cancel-order scenarios: `orders.cancel` run end to end through `createCommerce` on a store,
  * checking that cancelling an order gives back the promotion uses it counted — the total and
  * the per-customer limit alike — once, in the transaction that cancels it, and nothing else:
- * not another order's uses, not on a refund.
+ * not another order's uses, not on a refund. And that the money always comes back: a void or
+ * refund that failed after the cancellation is finished by a retried cancel or by
+ * `maintenance.recover()`, exactly once; a refund its webhook records at the same moment is
+ * counted once. Those scenarios end by checking the ledgers: the provider's captured,
+ * refunded and voided amounts equal each order's, and no cancelled order holds money.
  *
  * Run it against any store: `describeCancelOrderScenarios({ name, setup: async () => ({ store }) })`.
  *
@@ -11,16 +15,24 @@
 import {
   type Commerce,
   type CommerceStore,
+  compensationOwed,
   createCommerce,
   infrastructureError,
+  type OrderDetails,
+  type OrderId,
+  orderStreamId,
+  type PaymentId,
+  type PaymentProvider,
   type PromotionId,
   type PromotionUsage,
+  type StoredEvent,
   type TransactionalPorts,
+  type WebhookDelivery,
 } from '@mercato/core'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as TE from 'fp-ts/TaskEither'
 import { expect } from 'vitest'
-import { manualClock } from '../kernel/clocks.js'
+import { type ManualClock, manualClock } from '../kernel/clocks.js'
 import {
   type ConformanceCase,
   type ConformanceHarness,
@@ -54,6 +66,10 @@ export const cancelOrderScenarioIds = [
   'cancel-without-promotions',
   'release-rolls-back-with-cancel',
   'refund-keeps-usage',
+  'cancel-refund-fails-then-retry',
+  'cancel-void-fails-then-retry',
+  'recover-finishes-cancellation',
+  'refund-races-webhook',
 ] as const
 
 /**
@@ -80,26 +96,34 @@ const discount = 250
 
 interface World {
   readonly store: CommerceStore
+  readonly clock: ManualClock
   readonly payments: InMemoryPaymentProvider
   readonly commerce: Commerce
-  /** The same application (clock, ids, provider) over another view of the store. */
-  readonly commerceOver: (store: CommerceStore) => Commerce
+  /** The same application (clock, ids, capture mode) over another view of the store or another provider. */
+  readonly commerceOver: (store: CommerceStore, provider?: PaymentProvider) => Commerce
   readonly productId: string
   readonly variantId: string
 }
 
-const worldOf = async (store: CommerceStore): Promise<World> => {
+/** How long a cancellation is left to the process running it before recovery takes over. */
+const staleAfterMs = 60_000
+
+const worldOf = async (
+  store: CommerceStore,
+  captureMode: 'immediate' | 'on-fulfilment' = 'immediate',
+): Promise<World> => {
   const clock = manualClock(new Date('2026-03-01T10:00:00.000Z'))
   const payments = createInMemoryPaymentProvider({ clock })
   const ids = sequentialIds()
-  const commerceOver = (over: CommerceStore): Commerce =>
+  const commerceOver = (over: CommerceStore, provider: PaymentProvider = payments): Commerce =>
     createCommerce({
       store: over,
-      payments,
+      payments: provider,
       clock,
       ids,
       config: {
-        captureMode: 'immediate',
+        captureMode,
+        staleAfterMs,
         reservationTtlMs: 15 * 60_000,
         tax: {
           rates: [],
@@ -123,6 +147,7 @@ const worldOf = async (store: CommerceStore): Promise<World> => {
   await expectRight(commerce.inventory.setStock({ sku: 'SKU-1', onHand: initialStock }))
   return {
     store,
+    clock,
     payments,
     commerce,
     commerceOver,
@@ -208,6 +233,93 @@ const failingReleaseOnce = (store: CommerceStore): CommerceStore => {
       transaction: <Err, A>(work: (ports: TransactionalPorts) => TaskEither<Err, A>) =>
         store.unitOfWork.transaction((ports) => work(wrap(ports))),
     },
+  }
+}
+
+/**
+ * A store whose next transaction reads `stale` as that order's stream: what a transaction sees
+ * when it read the stream just before a concurrent writer (a webhook) committed. Its append at
+ * the stale version then loses the race, as it would have.
+ */
+const readsStaleOnce = (store: CommerceStore, stale: ReadonlyArray<StoredEvent>): CommerceStore => {
+  let armed = true
+  const streamId = stale[0]?.streamId
+  const wrap = (ports: TransactionalPorts): TransactionalPorts => ({
+    ...ports,
+    events: {
+      ...ports.events,
+      readStream: (id, fromVersion) => {
+        if (armed && id === streamId) {
+          armed = false
+          return TE.right(stale)
+        }
+        return ports.events.readStream(id, fromVersion)
+      },
+    },
+  })
+  return {
+    ...store,
+    unitOfWork: {
+      transaction: <Err, A>(work: (ports: TransactionalPorts) => TaskEither<Err, A>) =>
+        store.unitOfWork.transaction((ports) => work(wrap(ports))),
+    },
+  }
+}
+
+/** The world's provider, except that `refund` hands the webhooks it emitted to `deliver` before answering. */
+const deliveringRefundWebhooks = (
+  world: World,
+  deliver: (deliveries: ReadonlyArray<WebhookDelivery>) => Promise<void>,
+) => ({
+  ...world.payments,
+  refund: (request: Parameters<PaymentProvider['refund']>[0]) => async () => {
+    const result = await world.payments.refund(request)()
+    await deliver(world.payments.takeWebhooks())
+    return result
+  },
+})
+
+const orderOf = async (world: World, orderId: string): Promise<OrderDetails['order']> =>
+  (await expectRight(world.commerce.orders.get(orderId))).order
+
+const countEffects = (world: World, operation: string): number =>
+  world.payments.effects().filter((e) => e.operation === operation).length
+
+const onHand = async (world: World): Promise<number> =>
+  (await expectRight(world.commerce.inventory.getStock({ sku: 'SKU-1' }))).onHand
+
+/** Delivers every webhook the provider emitted so far, in order; returns their outcomes. */
+const deliverWebhooks = async (world: World): Promise<ReadonlyArray<string>> => {
+  const outcomes: string[] = []
+  for (const delivery of world.payments.takeWebhooks())
+    outcomes.push((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome)
+  return outcomes
+}
+
+/**
+ * The ledgers: for every order, the provider's captured, refunded and voided amounts are the
+ * order's, and a cancelled order holds no money (nothing left capturable or refundable).
+ */
+const assertLedgersBalance = async (world: World): Promise<void> => {
+  const { rows } = await expectRight(world.commerce.orders.list({ limit: 100 }))
+  for (const row of rows) {
+    const order = await orderOf(world, row.orderId)
+    const paymentId = order.payment.paymentId
+    if (paymentId === undefined) return expect.fail(`order ${order.orderId} has no payment`)
+    const status = await expectRight(world.payments.retrieve(paymentId as PaymentId))
+    expect(
+      { captured: status.captured, refunded: status.refunded, voided: status.voided },
+      `order ${order.orderId}`,
+    ).toStrictEqual({
+      captured: order.payment.captured,
+      refunded: order.payment.refunded,
+      voided: order.payment.voided,
+    })
+    if (order.lifecycle === 'cancelled')
+      expect(
+        { capturable: status.capturable.amount, refundable: status.refundable.amount },
+        `cancelled order ${order.orderId} holds money`,
+      ).toStrictEqual({ capturable: 0, refundable: 0 })
   }
 }
 
@@ -320,6 +432,144 @@ const cases: ReadonlyArray<Case> = [
       expect((await usageOf(world))?.total).toBe(1)
       const next = await cartOf(world, { withCode: true })
       expect(await codeOutcome(world, next)).toStrictEqual({ applied: false, reason: 'UsageLimitReached' })
+    },
+  },
+  {
+    id: 'cancel-refund-fails-then-retry',
+    title:
+      'the refund of a cancel times out (before or after the provider refunds): the order stays cancelled and owes the money; cancelling again refunds it exactly once and answers the order; once more is OrderAlreadyCancelled',
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      for (const phase of ['before', 'after'] as const) {
+        const placed = await place(world, await cartOf(world, { withCode: false }))
+        world.payments.script('refund', { kind: 'timeout', phase })
+        expect((await expectLeft(cancel(world.commerce, placed.orderId)))._tag).toBe('ProviderUnavailable')
+        const held = await orderOf(world, placed.orderId)
+        expect(held.lifecycle).toBe('cancelled')
+        expect(held.payment.refunded.amount).toBe(0)
+        expect(compensationOwed(held).refund.amount).toBe(unitPrice)
+        const paymentId = held.payment.paymentId as PaymentId
+        const provider = await expectRight(world.payments.retrieve(paymentId))
+        expect(provider.refunded.amount).toBe(phase === 'after' ? unitPrice : 0)
+        const retried = await expectRight(cancel(world.commerce, placed.orderId))
+        expect(retried.order.payment.refunded.amount).toBe(unitPrice)
+        expect(retried.order.payment.refunds).toHaveLength(1)
+        expect(retried.summary.paymentStatus).toBe('refunded')
+        expect(await expectLeft(cancel(world.commerce, placed.orderId))).toStrictEqual({
+          _tag: 'OrderAlreadyCancelled',
+          orderId: placed.orderId,
+        })
+      }
+      expect(countEffects(world, 'refund')).toBe(2)
+      expect(await onHand(world)).toBe(initialStock)
+      expect(await deliverWebhooks(world)).not.toContain('processed')
+      await assertLedgersBalance(world)
+    },
+  },
+  {
+    id: 'cancel-void-fails-then-retry',
+    title:
+      'the void of a cancel fails (a 503 before or after the provider voids): the order stays cancelled and holds the authorization; cancelling again voids it exactly once; once more is OrderAlreadyCancelled',
+    run: async ({ store }) => {
+      const world = await worldOf(store, 'on-fulfilment')
+      for (const phase of ['before', 'after'] as const) {
+        const placed = await place(world, await cartOf(world, { withCode: false }))
+        world.payments.script('void', { kind: 'server-error', status: 503, phase })
+        expect((await expectLeft(cancel(world.commerce, placed.orderId)))._tag).toBe('ProviderUnavailable')
+        const held = await orderOf(world, placed.orderId)
+        expect(held.lifecycle).toBe('cancelled')
+        expect(held.payment.voided.amount).toBe(0)
+        expect(compensationOwed(held).void.amount).toBe(unitPrice)
+        const retried = await expectRight(cancel(world.commerce, placed.orderId))
+        expect(retried.order.payment.voided.amount).toBe(unitPrice)
+        expect(retried.summary.paymentStatus).toBe('voided')
+        expect((await expectLeft(cancel(world.commerce, placed.orderId)))._tag).toBe('OrderAlreadyCancelled')
+      }
+      expect(countEffects(world, 'void')).toBe(2)
+      expect(await onHand(world)).toBe(initialStock)
+      expect(await deliverWebhooks(world)).not.toContain('processed')
+      await assertLedgersBalance(world)
+    },
+  },
+  {
+    id: 'recover-finishes-cancellation',
+    title:
+      'cancels whose void or refund failed and were never retried (the process died): recover() leaves them while fresh, then gives the money back once and reports them; a second run does nothing',
+    run: async ({ store }) => {
+      const world = await worldOf(store, 'on-fulfilment')
+      const authorized = await place(world, await cartOf(world, { withCode: false }))
+      const captured = await place(world, await cartOf(world, { withCode: false }))
+      const finished = await place(world, await cartOf(world, { withCode: false }))
+      await expectRight(world.commerce.orders.capture({ orderId: captured.orderId }))
+      world.payments.script('void', { kind: 'timeout', phase: 'before' })
+      expect((await expectLeft(cancel(world.commerce, authorized.orderId)))._tag).toBe('ProviderUnavailable')
+      world.payments.script('refund', { kind: 'timeout', phase: 'after' })
+      expect((await expectLeft(cancel(world.commerce, captured.orderId)))._tag).toBe('ProviderUnavailable')
+      await expectRight(cancel(world.commerce, finished.orderId))
+      const owed = async () =>
+        Promise.all(
+          [authorized, captured, finished].map(async (p) => compensationOwed(await orderOf(world, p.orderId))),
+        )
+      const before = await owed()
+      // Just cancelled: the cancel may still be running, so recovery leaves it.
+      expect((await expectRight(world.commerce.maintenance.recover())).cancellations).toBe(0)
+      expect(await owed()).toStrictEqual(before)
+      world.clock.advance(staleAfterMs + 1)
+      expect((await expectRight(world.commerce.maintenance.recover())).cancellations).toBe(2)
+      const zero = { amount: 0, currency: 'USD' }
+      expect(await owed()).toStrictEqual([0, 1, 2].map(() => ({ void: zero, refund: zero })))
+      expect((await orderOf(world, authorized.orderId)).payment.voided.amount).toBe(unitPrice)
+      expect((await orderOf(world, captured.orderId)).payment.refunds).toHaveLength(1)
+      const effects = world.payments.effects().length
+      expect((await expectRight(world.commerce.maintenance.recover())).cancellations).toBe(0)
+      expect(world.payments.effects()).toHaveLength(effects)
+      expect(countEffects(world, 'void')).toBe(2)
+      expect(countEffects(world, 'refund')).toBe(1)
+      expect(await onHand(world)).toBe(initialStock)
+      expect(await deliverWebhooks(world)).not.toContain('processed')
+      await assertLedgersBalance(world)
+    },
+  },
+  {
+    id: 'refund-races-webhook',
+    title:
+      "orders.refund while the refund's webhook records it on the order at the same moment: no error to the caller, the refund recorded once",
+    run: async ({ store }) => {
+      const world = await worldOf(store)
+      const placed = await place(world, await cartOf(world, { withCode: false }))
+      world.payments.takeWebhooks()
+      const outcomes: string[] = []
+      const handle = async (delivery: WebhookDelivery) => {
+        outcomes.push((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome)
+      }
+      // The webhook commits after our recording read the order's stream, before it appends.
+      const read = await expectRight(store.events.readStream(orderStreamId(placed.orderId as OrderId)))
+      const webhookCommitsFirst = world.commerceOver(
+        readsStaleOnce(store, read),
+        deliveringRefundWebhooks(world, async (deliveries) => {
+          for (const delivery of deliveries) await handle(delivery)
+        }),
+      )
+      const refunded = await expectRight(webhookCommitsFirst.orders.refund({ orderId: placed.orderId, amount: 1000 }))
+      expect(outcomes).toStrictEqual(['processed'])
+      expect(refunded.order.payment.refunds).toHaveLength(1)
+      expect(refunded.order.payment.refunded.amount).toBe(1000)
+      // Truly at once: the webhook is handled while our recording runs.
+      const inFlight: Promise<void>[] = []
+      const racing = world.commerceOver(
+        store,
+        deliveringRefundWebhooks(world, async (deliveries) => {
+          inFlight.push(...deliveries.map(handle))
+        }),
+      )
+      await expectRight(racing.orders.refund({ orderId: placed.orderId, amount: 500 }))
+      await Promise.all(inFlight)
+      expect(outcomes).toHaveLength(2)
+      const order = await orderOf(world, placed.orderId)
+      expect(order.payment.refunds).toHaveLength(2)
+      expect(order.payment.refunded.amount).toBe(1500)
+      expect(countEffects(world, 'refund')).toBe(2)
+      await assertLedgersBalance(world)
     },
   },
 ]
