@@ -14,15 +14,16 @@
  * | capture taken, not recorded               | `completed`    | same: the capture key is replayed by the provider, then recorded; or its `payment.captured` webhook recorded it first (by capture id), and the replayed capture records nothing |
  * | refund taken, not recorded                | `completed`    | its `payment.refunded` webhook records it (by refund id)          |
  * | order cancelled, void or refund not done (failed, or died before the provider call) | `completed` | finish the cancellation: void and refund what the order still owes (`compensationOwed`), with the keys the cancel used, so a call that did happen is replayed, not repeated; a retried `orders.cancel` does the same. Found by the summary rows (`status: cancelled` with money held: `paymentStatus` authorized, partially captured, captured or partially refunded), untouched for `staleAfterMs` |
+ * | void taken, not recorded (ours or a dashboard's) | `completed` | its `payment.cancelled` webhook records the void; a cancelled order's is also recorded by finishing the cancellation (the void key is replayed) |
  * | during compensation                       | `compensating` | run the compensation again (every step is idempotent)             |
  * | attempt failed, key not yet abandoned     | —              | nothing to do: `failed` and the abandon are one transaction       |
  * | webhook recorded, not processed           | —              | process inbox entries left unprocessed                            |
  *
  * Expired reservations are released by `expireDue` after attempts were given their chance.
  *
- * Captures and refunds made outside the checkout (in the Stripe dashboard or PayPal console, a
- * PayPal capture that completes later, a refund whose recording a crash lost) reach the order
- * only through their webhooks: see {@link processPaymentEvent}.
+ * Captures, refunds and voids made outside the checkout (in the Stripe dashboard or PayPal
+ * console, a PayPal capture that completes later, a refund whose recording a crash lost) reach
+ * the order only through their webhooks: see {@link processPaymentEvent}.
  *
  * @module
  */
@@ -32,7 +33,7 @@ import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import type { RecoveryReport, WebhookInput, WebhookResult, WebhookUseCaseError } from '../commerce/index.js'
 import { type InfrastructureError, infrastructureError } from '../kernel/index.js'
-import type { OrderId, OrderPaymentStatus, RecordCapture, RecordRefund } from '../order/index.js'
+import type { OrderId, OrderPaymentStatus, RecordCapture, RecordRefund, RecordVoid } from '../order/index.js'
 import type { NormalizedWebhookEvent } from '../payment/index.js'
 import { type CheckoutDeps, loadOrder } from './checkout-deps.js'
 import type { CheckoutAttempt } from './checkout-ports.js'
@@ -128,12 +129,17 @@ export const recoverAttempt =
     }
   }
 
-/** The order command a capture or refund event asks for; `Left`: why it cannot be recorded. */
+/** The order command a capture, refund or void event asks for; `Left`: why it cannot be recorded. */
 const settlementOf = (
   orderId: OrderId,
   event: NormalizedWebhookEvent,
   at: Date,
-): E.Either<string, RecordCapture | RecordRefund> => {
+): E.Either<string, RecordCapture | RecordRefund | RecordVoid> => {
+  // A void releases whatever the authorization still holds: the order knows how much.
+  if (event.type === 'payment.cancelled')
+    return event.paymentId === undefined
+      ? E.left('the event has no payment id')
+      : E.right({ _tag: 'RecordVoid', orderId, at, paymentId: event.paymentId })
   if (event.amount === undefined) return E.left('the event has no amount')
   if (event.type === 'payment.captured')
     return event.captureId === undefined
@@ -152,12 +158,14 @@ const settlementOf = (
 }
 
 /**
- * Records a capture or refund event on the order of a completed attempt, once per provider id:
+ * Records a capture, refund or void event on the order of a completed attempt, once (captures
+ * and refunds per provider id; a void when the authorization still holds something):
  * `'processed'` when it was new to the order, `'ignored'` when the order had it already (our own
  * call recorded it, or an earlier event did). An event that cannot be recorded (no id or amount)
  * or that the order refuses (captured above authorized, refunded above captured, the same id
- * with another amount, a capture on a cancelled order) changes nothing and is logged as a
- * warning: `'ignored'`, so its inbox entry is marked processed and not retried.
+ * with another amount, a capture on a cancelled order, a void of an authorization captured in
+ * full) changes nothing and is logged as a warning: `'ignored'`, so its inbox entry is marked
+ * processed and not retried.
  */
 const settle =
   (deps: CheckoutDeps) =>
@@ -202,8 +210,11 @@ const settle =
  * written, a `payment.captured` or `payment.refunded` event records that capture or refund on the
  * order unless the order has it (by provider capture or refund id, never by amount): captures
  * and refunds made in the provider's dashboard, a capture that completes later, a refund whose
- * recording a crash lost. One the order refuses (it would capture more than authorized or refund
- * more than captured) is not applied, only logged as a warning. Anything else, and events for
+ * recording a crash lost. A `payment.cancelled` event records a void (of what the authorization
+ * still holds) unless the order has released it already: a void made in the dashboard, or one
+ * whose recording was lost. One the order refuses (it would capture more than authorized, refund
+ * more than captured, or void an authorization captured in full) is not applied, only logged as
+ * a warning. Anything else, and events for
  * payments no attempt knows or for failed attempts, change nothing (`'ignored'`).
  *
  * @example
@@ -225,7 +236,9 @@ export const processPaymentEvent =
     if (O.isNone(found.right)) return E.right('ignored')
     const attempt = found.right.value
     if (attempt.step === 'completed')
-      return event.type === 'payment.captured' || event.type === 'payment.refunded'
+      return event.type === 'payment.captured' ||
+        event.type === 'payment.refunded' ||
+        event.type === 'payment.cancelled'
         ? settle(deps)(attempt, event)
         : E.right('ignored')
     if (attempt.step === 'failed' && event.type === 'payment.captured')

@@ -4,8 +4,8 @@
  * the per-customer limit alike — once, in the transaction that cancels it, and nothing else:
  * not another order's uses, not on a refund. And that the money always comes back: a void or
  * refund that failed after the cancellation is finished by a retried cancel or by
- * `maintenance.recover()`, exactly once; a refund its webhook records at the same moment is
- * counted once. Those scenarios end by checking the ledgers: the provider's captured,
+ * `maintenance.recover()`, exactly once; refunds and voids reported by webhooks at the same
+ * moment are counted once. Those scenarios end by checking the ledgers: the provider's captured,
  * refunded and voided amounts equal each order's, and no cancelled order holds money.
  *
  * Run it against any store: `describeCancelOrderScenarios({ name, setup: async () => ({ store }) })`.
@@ -17,6 +17,8 @@ import {
   type CommerceStore,
   compensationOwed,
   createCommerce,
+  type IdempotencyKey,
+  idempotencyKeyFor,
   infrastructureError,
   type OrderDetails,
   type OrderId,
@@ -29,6 +31,7 @@ import {
   type TransactionalPorts,
   type WebhookDelivery,
 } from '@mercato/core'
+import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as TE from 'fp-ts/TaskEither'
 import { expect } from 'vitest'
@@ -70,6 +73,7 @@ export const cancelOrderScenarioIds = [
   'cancel-void-fails-then-retry',
   'recover-finishes-cancellation',
   'refund-races-webhook',
+  'dashboard-void-webhook',
 ] as const
 
 /**
@@ -294,6 +298,12 @@ const deliverWebhooks = async (world: World): Promise<ReadonlyArray<string>> => 
   for (const delivery of world.payments.takeWebhooks())
     outcomes.push((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome)
   return outcomes
+}
+
+/** A key for a call made outside the shop (a dashboard action). */
+const dashboardKey = (operation: 'void' | 'refund', n: number): IdempotencyKey => {
+  const key = idempotencyKeyFor(operation, `dashboard-${n}`)
+  return E.isRight(key) ? key.right : expect.fail('bad key')
 }
 
 /**
@@ -569,6 +579,32 @@ const cases: ReadonlyArray<Case> = [
       expect(order.payment.refunds).toHaveLength(2)
       expect(order.payment.refunded.amount).toBe(1500)
       expect(countEffects(world, 'refund')).toBe(2)
+      await assertLedgersBalance(world)
+    },
+  },
+  {
+    id: 'dashboard-void-webhook',
+    title:
+      "a void made in the provider's dashboard: its payment.cancelled webhook records the void once; a cancel then has nothing more to void",
+    run: async ({ store }) => {
+      const world = await worldOf(store, 'on-fulfilment')
+      const placed = await place(world, await cartOf(world, { withCode: false }))
+      const paymentId = (await orderOf(world, placed.orderId)).payment.paymentId as PaymentId
+      world.payments.takeWebhooks()
+      await expectRight(world.payments.void({ idempotencyKey: dashboardKey('void', 1), paymentId }))
+      const [delivery] = world.payments.takeWebhooks()
+      if (delivery === undefined) return expect.fail('no void webhook')
+      expect((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome).toBe('processed')
+      expect((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome).toBe('duplicate')
+      const again = world.payments.emitWebhook({ type: 'payment.cancelled', paymentId })
+      expect((await expectRight(world.commerce.payments.handleWebhook(again))).outcome).toBe('ignored')
+      const voided = await expectRight(world.commerce.orders.get(placed.orderId))
+      expect(voided.order.payment.voided.amount).toBe(unitPrice)
+      expect(voided.summary.paymentStatus).toBe('voided')
+      const cancelled = await expectRight(cancel(world.commerce, placed.orderId))
+      expect(cancelled.order.lifecycle).toBe('cancelled')
+      expect(cancelled.order.payment.voided.amount).toBe(unitPrice)
+      expect(countEffects(world, 'void')).toBe(1)
       await assertLedgersBalance(world)
     },
   },
