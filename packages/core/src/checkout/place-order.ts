@@ -46,7 +46,7 @@ import {
   type StoredCart,
 } from '../cart/index.js'
 import type { PlaceOrderError, PlaceOrderResult } from '../commerce/index.js'
-import type { JsonValue } from '../events/index.js'
+import { type JsonValue, toJsonValue } from '../events/index.js'
 import { hashRequest } from '../idempotency/index.js'
 import type { ReservationExpired, ReservationId, ReservationNotFound } from '../inventory/index.js'
 import {
@@ -71,14 +71,7 @@ import {
   type OrderSummaryRow,
   parseOrderLineId,
 } from '../order/index.js'
-import {
-  type Authorization,
-  type AuthorizeError,
-  type AuthorizeRequest,
-  type CaptureError,
-  type IdempotencyKey,
-  idempotencyKeyFor,
-} from '../payment/index.js'
+import type { Authorization, AuthorizeError, AuthorizeRequest, CaptureError } from '../payment/index.js'
 import type { UsageLimitReached } from '../pricing/index.js'
 import {
   appendOrderEvents,
@@ -106,6 +99,7 @@ import type {
   CheckoutStepConflict,
 } from './checkout-ports.js'
 import { placeOrderInputSchema, storedPlaceOrderResultSchema } from './checkout-schemas.js'
+import { operationKey } from './operation-key.js'
 import { type KnownOrder, recordPayment } from './record-payment.js'
 
 /**
@@ -135,32 +129,12 @@ export const placeOrderScope = 'placeOrder'
  */
 export const reservationIdFor = (attemptId: CheckoutAttemptId): ReservationId => `res_${attemptId}` as ReservationId
 
-const toJson = (value: unknown): JsonValue => {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null
-  if (value instanceof Date) return value.toISOString()
-  if (Array.isArray(value)) return value.map(toJson)
-  if (typeof value === 'object') {
-    const out: { [key: string]: JsonValue } = {}
-    for (const [key, member] of Object.entries(value)) if (member !== undefined) out[key] = toJson(member)
-    return out
-  }
-  return null
-}
-
 const errorInfo = (error: { readonly _tag: string }): NonNullable<CheckoutAttempt['error']> => {
-  const json = toJson(error)
+  const json = toJsonValue(error)
   return typeof json === 'object' && json !== null && !Array.isArray(json)
     ? { ...json, _tag: error._tag }
     : { _tag: error._tag }
 }
-
-const keyFor = (operation: 'authorize' | 'void' | 'capture', id: string, sequence?: number): IdempotencyKey =>
-  pipe(
-    idempotencyKeyFor(operation, id, sequence),
-    // Attempt and order ids come from the IdGenerator: visible ASCII, short. A bad one is a defect.
-    E.getOrElseW(() => `mercato:${operation}:invalid` as IdempotencyKey),
-  )
 
 // ---------------------------------------------------------------------------------------------
 // Responses
@@ -415,13 +389,13 @@ export const compensateAttempt =
       logger.log('warn', 'checkout compensation stopped; recovery will resume it', {
         attemptId: current.attemptId,
         why,
-        cause: toJson(cause),
+        cause: toJsonValue(cause),
       })
       return 'pending'
     }
     if (current.paymentId !== undefined && current.payment?.status !== 'pay_later') {
       const voided = await payments.void({
-        idempotencyKey: keyFor('void', current.attemptId),
+        idempotencyKey: operationKey('void', current.attemptId),
         paymentId: current.paymentId,
       })()
       // Nothing left to void (already voided, never authorized, failed) is fine; unreachable is not.
@@ -506,7 +480,7 @@ export const authorizeRequestOf = (attempt: CheckoutAttempt, returnUrl?: string)
     ...(email === undefined ? {} : { email }),
   }
   return {
-    idempotencyKey: keyFor('authorize', attempt.attemptId),
+    idempotencyKey: operationKey('authorize', attempt.attemptId),
     amount: attempt.amount,
     paymentMethod: attempt.snapshot.paymentMethod,
     orderReference: attempt.orderId,
@@ -577,7 +551,7 @@ export const authorizeStep =
       pipe(
         ports.checkoutAttempts.advance(attempt.attemptId, 'reserved', 'authorized', patch, deps.clock.now()),
         TE.tap((waiting) =>
-          ports.idempotency.defer(waiting.idempotencyKey, placeOrderScope, toJson(resultOf(waiting, O.none))),
+          ports.idempotency.defer(waiting.idempotencyKey, placeOrderScope, toJsonValue(resultOf(waiting, O.none))),
         ),
       ),
     )()
@@ -700,7 +674,7 @@ const writeOrder =
           TE.map((completed): Written => ({ result: resultOf(completed, row), completed, order })),
         ),
       ),
-      TE.tap(({ result }) => ports.idempotency.complete(attempt.idempotencyKey, placeOrderScope, toJson(result))),
+      TE.tap(({ result }) => ports.idempotency.complete(attempt.idempotencyKey, placeOrderScope, toJsonValue(result))),
     )
 
 /**
@@ -825,7 +799,7 @@ const captureOrder =
         const final = amount >= capturable(state).amount
         return pipe(
           deps.payments.capture({
-            idempotencyKey: keyFor('capture', orderId, state.payment.captures.length + 1),
+            idempotencyKey: operationKey('capture', orderId, state.payment.captures.length + 1),
             paymentId,
             amount: { amount, currency: state.currency },
             final,
@@ -887,7 +861,7 @@ export const placeOrder =
     const parsed = parseInput(placeOrderInputSchema)(input)
     if (E.isLeft(parsed)) return parsed
     const request = parsed.right
-    const requestHash = hashRequest(toJson(request))
+    const requestHash = hashRequest(toJsonValue(request))
     const ids = {
       attemptId: deps.ids.next('att') as CheckoutAttemptId,
       orderId: deps.ids.next('order') as OrderId,
@@ -929,7 +903,7 @@ export const placeOrder =
       if (E.isLeft(captured))
         deps.logger.log('warn', 'immediate capture failed; recovery will retry it', {
           orderId: attempt.orderId,
-          error: toJson(captured.left),
+          error: toJsonValue(captured.left),
         })
     }
     const halted5 = checkpoint(deps, 'payment-captured')

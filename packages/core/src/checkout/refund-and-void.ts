@@ -23,14 +23,9 @@ import {
   orderNotFound,
   paymentNotAuthorized,
 } from '../order/index.js'
-import {
-  type IdempotencyKey,
-  idempotencyKeyFor,
-  type RefundError,
-  type RefundId,
-  type VoidError,
-} from '../payment/index.js'
+import type { RefundError, RefundId, VoidError } from '../payment/index.js'
 import { type CheckoutDeps, loadOrder } from './checkout-deps.js'
+import { operationKey } from './operation-key.js'
 import { type Recording, recordPayment } from './record-payment.js'
 
 /**
@@ -55,12 +50,6 @@ export type OrderMoneyError =
   | ConcurrencyConflict
   | CorruptRecord
   | InfrastructureError
-
-const keyFor = (operation: 'void' | 'refund', id: string, sequence?: number): IdempotencyKey =>
-  pipe(
-    idempotencyKeyFor(operation, id, sequence),
-    E.getOrElseW(() => `mercato:${operation}:invalid` as IdempotencyKey),
-  )
 
 /** A recording the order refused is the use case's error. */
 const recorded = (recording: Recording): TE.TaskEither<OrderError, void> =>
@@ -93,7 +82,7 @@ export const voidOrder =
         const paymentId = state.payment.paymentId
         if (paymentId === undefined || capturable(state).amount <= 0) return TE.right(undefined)
         return pipe(
-          deps.payments.void({ idempotencyKey: keyFor('void', orderId), paymentId }),
+          deps.payments.void({ idempotencyKey: operationKey('void', orderId), paymentId }),
           TE.flatMap(() => recordPayment(deps)({ _tag: 'RecordVoid', orderId, at: deps.clock.now(), paymentId })),
           TE.flatMap(recorded),
         )
@@ -143,7 +132,7 @@ export const refundOrder =
         if (paymentId === undefined) return TE.left(paymentNotAuthorized(orderId))
         return pipe(
           deps.payments.refund({
-            idempotencyKey: keyFor('refund', orderId, state.payment.refunds.length + 1),
+            idempotencyKey: operationKey('refund', orderId, state.payment.refunds.length + 1),
             paymentId,
             amount: money,
             reason: 'requested_by_customer',

@@ -21,6 +21,32 @@ export type JsonValue =
   | { readonly [key: string]: JsonValue }
 
 /**
+ * The JSON form of a domain value in one walk: a `Date` becomes its ISO 8601 string, members that
+ * are `undefined` are left out, a non-finite number becomes `null` (as `JSON.stringify` does), and
+ * anything else that JSON cannot hold (a function, a symbol, a bigint) becomes `null`.
+ *
+ * @example
+ * ```ts
+ * import { toJsonValue } from '@mercato/core'
+ * toJsonValue({ at: new Date(0), note: undefined, n: 1 }) // { at: '1970-01-01T00:00:00.000Z', n: 1 }
+ * ```
+ * @category events
+ * @since 0.1.0
+ */
+export const toJsonValue = (value: unknown): JsonValue => {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null
+  if (value instanceof Date) return value.toISOString()
+  if (Array.isArray(value)) return value.map(toJsonValue)
+  if (typeof value === 'object') {
+    const out: { [key: string]: JsonValue } = {}
+    for (const [key, member] of Object.entries(value)) if (member !== undefined) out[key] = toJsonValue(member)
+    return out
+  }
+  return null
+}
+
+/**
  * An event to append. `eventId` is unique across the whole store (it is also the outbox
  * message id consumers dedupe by).
  *

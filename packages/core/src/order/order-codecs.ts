@@ -11,7 +11,7 @@ import { pipe } from 'fp-ts/function'
 import * as t from 'io-ts'
 import type { CartId } from '../cart/cart.js'
 import { parseProductId, parseSku, parseVariantId } from '../catalog/catalog-ids.js'
-import type { JsonValue } from '../events/events.js'
+import { type JsonValue, toJsonValue } from '../events/events.js'
 import { dateFromIsoStringCodec } from '../kernel/codecs.js'
 import { type CorruptRecord, corruptRecord } from '../kernel/concurrency.js'
 import type { ValidationFailed } from '../kernel/kernel-errors.js'
@@ -233,18 +233,6 @@ const validateByTag = (u: unknown, c: t.Context): t.Validation<OrderEvent> => {
   return members[tag as keyof typeof members].validate(u, c)
 }
 
-const toJson = (value: unknown): JsonValue => {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null
-  if (Array.isArray(value)) return value.map(toJson)
-  if (typeof value === 'object') {
-    const out: { [key: string]: JsonValue } = {}
-    for (const [key, member] of Object.entries(value)) if (member !== undefined) out[key] = toJson(member)
-    return out
-  }
-  return null
-}
-
 /**
  * Decodes a stored order event payload into an {@link OrderEvent} (validating every id, amount,
  * quantity and date) and encodes an event into its JSON payload. Decoding what `encode` wrote
@@ -263,7 +251,7 @@ export const orderEventCodec: t.Type<OrderEvent, JsonValue, unknown> = new t.Typ
   'OrderEvent',
   structure.is,
   validateByTag,
-  (event) => toJson(structure.encode(event)),
+  (event) => toJsonValue(structure.encode(event)),
 )
 
 const describeErrors = (errors: t.Errors): ReadonlyArray<string> =>
@@ -292,7 +280,9 @@ export const encodeOrderEvent = (
   event: OrderEvent,
 ): { readonly type: OrderEvent['_tag']; readonly payload: JsonValue; readonly occurredAt: Date } => ({
   type: event._tag,
-  payload: orderEventCodec.encode(event),
+  // What `orderEventCodec.encode` gives for the events the decider makes (the order property test
+  // checks it), in one walk: their only non-JSON values are dates.
+  payload: toJsonValue(event),
   occurredAt: event.at,
 })
 

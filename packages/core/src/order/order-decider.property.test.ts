@@ -19,7 +19,7 @@ import {
   refundable,
   type ShipmentId,
 } from './order.js'
-import { decodeOrderEvent, encodeOrderEvent } from './order-codecs.js'
+import { decodeOrderEvent, encodeOrderEvent, orderEventCodec } from './order-codecs.js'
 import type { OrderCommand, PlaceOrder } from './order-commands.js'
 import { decideOrder, evolveOrder, orderDecider } from './order-decider.js'
 import type { OrderEvent } from './order-events.js'
@@ -343,7 +343,8 @@ describe('order decider properties', () => {
           // An accepted command that carries its own id is a no-op when replayed.
           if (idempotentTags.has(command._tag)) expect(decideOrder(command, state)).toEqual(E.right([]))
         }
-        // The stored form reproduces the state: encode every event, decode it, fold from scratch.
+        // The stored form is the codec's, and reproduces the state: encode every event, decode it, fold from scratch.
+        for (const event of events) expect(encodeOrderEvent(event).payload).toEqual(orderEventCodec.encode(event))
         const decoded = events.map((event, i) => decodeOrderEvent(`evt_${i}`)(encodeOrderEvent(event)))
         expect(decoded.every(E.isRight)).toBe(true)
         const replayed = decoded

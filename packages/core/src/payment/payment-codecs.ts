@@ -8,7 +8,7 @@
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as t from 'io-ts'
-import type { JsonValue } from '../events/events.js'
+import { type JsonValue, toJsonValue } from '../events/events.js'
 import { dateFromIsoStringCodec } from '../kernel/codecs.js'
 import { type CorruptRecord, corruptRecord } from '../kernel/concurrency.js'
 import { moneyCodec } from '../money/money-codecs.js'
@@ -23,18 +23,6 @@ const providerId = <A extends string>(name: string): t.Type<A, string, unknown> 
     (u, c) => (typeof u === 'string' && providerIdPattern.test(u) ? t.success(u as A) : t.failure(u, c)),
     (a) => a,
   )
-
-const toJson = (value: unknown): JsonValue => {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null
-  if (Array.isArray(value)) return value.map(toJson)
-  if (typeof value === 'object') {
-    const out: { [key: string]: JsonValue } = {}
-    for (const [key, member] of Object.entries(value)) if (member !== undefined) out[key] = toJson(member)
-    return out
-  }
-  return null
-}
 
 const eventTypeCodec = t.keyof({
   'payment.authorized': null,
@@ -82,7 +70,7 @@ export const normalizedWebhookEventCodec: t.Type<NormalizedWebhookEvent, JsonVal
   JsonValue,
   unknown
 >('NormalizedWebhookEvent', webhookEventStructure.is, webhookEventStructure.validate, (event) =>
-  toJson(webhookEventStructure.encode(event)),
+  toJsonValue(webhookEventStructure.encode(event)),
 )
 
 const describeErrors = (errors: t.Errors): ReadonlyArray<string> =>
