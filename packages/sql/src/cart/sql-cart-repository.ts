@@ -14,13 +14,12 @@ import {
   type StoredCart,
 } from '@mercato/core'
 import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import * as O from 'fp-ts/Option'
-import * as TE from 'fp-ts/TaskEither'
+import type * as TE from 'fp-ts/TaskEither'
 import * as t from 'io-ts'
 import { prepareQuery } from '../kernel/prepared-query.js'
 import { DbInteger, dbDocument, decodeRow, perDialect } from '../kernel/row-codecs.js'
-import { query } from '../kernel/sql-transaction.js'
+import { queryEither } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
 
 // Every cart operation's hot statements, compiled once per dialect.
@@ -83,43 +82,33 @@ const cartRow = perDialect((dialect) => t.type({ version: DbInteger, data: dbDoc
 export const createSqlCartRepository = ({ db, dialect }: SqlContext): CartRepository => {
   const row = cartRow(dialect)
 
-  const get = (cartId: CartId) =>
-    pipe(
-      query(async () => (await cartById.execute(db, { cartId })).rows[0]),
-      TE.flatMap((found) =>
-        found === undefined
-          ? TE.right(O.none)
-          : TE.fromEither(
-              pipe(
-                decodeRow(row, 'carts', cartId)(found),
-                E.map((decoded): O.Option<StoredCart> => O.some({ cart: decoded.data, version: decoded.version })),
-              ),
-            ),
-      ),
-    )
+  const get = (cartId: CartId): TE.TaskEither<InfrastructureError, O.Option<StoredCart>> =>
+    queryEither(async () => {
+      const found = (await cartById.execute(db, { cartId })).rows[0]
+      if (found === undefined) return E.right(O.none)
+      const decoded = decodeRow(row, 'carts', cartId)(found)
+      return E.isLeft(decoded) ? decoded : E.right(O.some({ cart: decoded.right.data, version: decoded.right.version }))
+    })
 
   const save = (cart: Cart, expectedVersion: number) =>
-    pipe(
-      query(async (): Promise<E.Either<ConcurrencyConflict | InfrastructureError, void>> => {
-        const columns: CartColumns & { cartId: string } = {
-          cartId: cart.id,
-          version: expectedVersion + 1,
-          status: cart.status,
-          currency: cart.currency,
-          customerId: cart.customerId ?? null,
-          data: JSON.stringify(cart),
-        }
-        const written = (
-          expectedVersion === 0
-            ? await insertCart.execute(db, columns)
-            : await updateCart.execute(db, { ...columns, expected: expectedVersion })
-        ).rows[0]
-        if (written !== undefined) return E.right(undefined)
-        const stored = await db.selectFrom('carts').select('version').where('cart_id', '=', cart.id).executeTakeFirst()
-        return E.left(concurrencyConflict(cart.id, expectedVersion, stored === undefined ? 0 : Number(stored.version)))
-      }),
-      TE.flatMap(TE.fromEither),
-    )
+    queryEither(async (): Promise<E.Either<ConcurrencyConflict | InfrastructureError, void>> => {
+      const columns: CartColumns & { cartId: string } = {
+        cartId: cart.id,
+        version: expectedVersion + 1,
+        status: cart.status,
+        currency: cart.currency,
+        customerId: cart.customerId ?? null,
+        data: JSON.stringify(cart),
+      }
+      const written = (
+        expectedVersion === 0
+          ? await insertCart.execute(db, columns)
+          : await updateCart.execute(db, { ...columns, expected: expectedVersion })
+      ).rows[0]
+      if (written !== undefined) return E.right(undefined)
+      const stored = await db.selectFrom('carts').select('version').where('cart_id', '=', cart.id).executeTakeFirst()
+      return E.left(concurrencyConflict(cart.id, expectedVersion, stored === undefined ? 0 : Number(stored.version)))
+    })
 
   return { get, save }
 }

@@ -29,7 +29,7 @@ import * as TE from 'fp-ts/TaskEither'
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely'
 import { prepareRowsQuery } from '../kernel/prepared-query.js'
 import { isUniqueViolation } from '../kernel/sql-faults.js'
-import { query } from '../kernel/sql-transaction.js'
+import { query, queryEither } from '../kernel/sql-transaction.js'
 import type { Database } from '../schema/sql-database.js'
 import type { SqlDialect } from '../schema/sql-dialect.js'
 import type { SqlContext } from '../store/sql-context.js'
@@ -95,15 +95,16 @@ const loadChildren = async (db: Kysely<Database>, ids: ReadonlyArray<string>) =>
 
 /** Reads whole products for `rows` (already-read `products` rows, in the order wanted). */
 const withChildren = (db: Kysely<Database>, dialect: SqlDialect, rows: ReadonlyArray<{ product_id: string }>) =>
-  pipe(
-    query(() =>
-      loadChildren(
-        db,
-        rows.map((row) => row.product_id),
-      ),
-    ),
-    TE.flatMap(({ categories, variants }) => TE.fromEither(assembleProducts(dialect, rows, categories, variants))),
+  queryEither(() => childrenOf(db, dialect, rows))
+
+/** {@link withChildren} as one async step, for callers that already run inside one. */
+const childrenOf = async (db: Kysely<Database>, dialect: SqlDialect, rows: ReadonlyArray<{ product_id: string }>) => {
+  const { categories, variants } = await loadChildren(
+    db,
+    rows.map((row) => row.product_id),
   )
+  return assembleProducts(dialect, rows, categories, variants)
+}
 
 /** The listing filter as one condition (every criterion of `matchesProductFilter`). */
 const filterOf = (dialect: SqlDialect, filter: ProductQuery) => (eb: ExpressionBuilder<Database, 'products'>) => {
@@ -171,24 +172,23 @@ export const createSqlProductRepository = ({ db, dialect, run }: SqlContext): Pr
   const getMany = (ids: ReadonlyArray<ProductId>) => {
     const unique = [...new Set(ids)]
     if (unique.length === 0) return TE.right([])
-    return pipe(
-      query(async () => (await productsById.execute(db, idRows(unique))).rows),
-      TE.flatMap((rows) => {
-        const byId = new Map(rows.map((row) => [row.product_id, row]))
-        return withChildren(
-          db,
-          dialect,
-          unique.flatMap((id) => byId.get(id) ?? []),
-        )
-      }),
-    )
+    return queryEither(async () => {
+      const rows = (await productsById.execute(db, idRows(unique))).rows
+      const byId = new Map(rows.map((row) => [row.product_id, row]))
+      return childrenOf(
+        db,
+        dialect,
+        unique.flatMap((id) => byId.get(id) ?? []),
+      )
+    })
   }
 
-  const get = (id: ProductId) =>
-    pipe(
-      getMany([id]),
-      TE.map((found) => O.fromNullable(found[0])),
-    )
+  const get =
+    (id: ProductId): TE.TaskEither<InfrastructureError, O.Option<Product>> =>
+    async () => {
+      const found = await getMany([id])()
+      return E.isLeft(found) ? found : E.right(O.fromNullable(found.right[0]))
+    }
 
   const findBySku = (sku: Sku) =>
     pipe(

@@ -25,7 +25,7 @@ import * as TE from 'fp-ts/TaskEither'
 import type { Kysely } from 'kysely'
 import { prepareQuery } from '../kernel/prepared-query.js'
 import { dbDocument, decodeRow, perDialect } from '../kernel/row-codecs.js'
-import { query } from '../kernel/sql-transaction.js'
+import { query, queryEither } from '../kernel/sql-transaction.js'
 import type { Database } from '../schema/sql-database.js'
 import type { SqlContext } from '../store/sql-context.js'
 
@@ -170,28 +170,22 @@ export const createSqlCheckoutAttemptStore = ({ db, dialect, run }: SqlContext):
     )
 
   const create = (attempt: CheckoutAttempt) =>
-    pipe(
-      query(async () => {
-        const columns = columnsOf(attempt)
-        const { rows } = await insertAttempt.execute(db, {
-          attemptId: attempt.attemptId,
-          idempotencyKey: attempt.idempotencyKey,
-          cartId: attempt.cartId,
-          amount: attempt.amount.amount,
-          currency: attempt.amount.currency,
-          createdAt: attempt.createdAt.getTime(),
-          ...columns,
-        })
-        // Remembered even if the transaction it joined rolls back: the advance's condition tells.
-        if (rows[0] !== undefined) remember(attempt, columns.data)
-        return rows[0]
-      }),
-      TE.flatMap((inserted) =>
-        inserted === undefined
-          ? TE.left<CheckoutAttemptExists | InfrastructureError>(checkoutAttemptExists(attempt.attemptId))
-          : TE.right(undefined),
-      ),
-    )
+    queryEither(async (): Promise<E.Either<CheckoutAttemptExists | InfrastructureError, void>> => {
+      const columns = columnsOf(attempt)
+      const { rows } = await insertAttempt.execute(db, {
+        attemptId: attempt.attemptId,
+        idempotencyKey: attempt.idempotencyKey,
+        cartId: attempt.cartId,
+        amount: attempt.amount.amount,
+        currency: attempt.amount.currency,
+        createdAt: attempt.createdAt.getTime(),
+        ...columns,
+      })
+      if (rows[0] === undefined) return E.left(checkoutAttemptExists(attempt.attemptId))
+      // Remembered even if the transaction it joined rolls back: the advance's condition tells.
+      remember(attempt, columns.data)
+      return E.right(undefined)
+    })
 
   const advance = (
     attemptId: CheckoutAttemptId,
@@ -238,10 +232,7 @@ export const createSqlCheckoutAttemptStore = ({ db, dialect, run }: SqlContext):
     })
 
   const get = (attemptId: CheckoutAttemptId) =>
-    pipe(
-      query(() => readOne(db, 'attempt_id', attemptId)),
-      TE.flatMap((rows) => TE.fromEither(first(rows))),
-    )
+    queryEither(async () => first(await readOne(db, 'attempt_id', attemptId)))
 
   const byPaymentId = (paymentId: PaymentId) =>
     pipe(

@@ -15,7 +15,7 @@ import * as t from 'io-ts'
 import { sql } from 'kysely'
 import { prepareRowsQuery } from '../kernel/prepared-query.js'
 import { DbDate, DbInteger, dbJson, decodeRow, perDialect } from '../kernel/row-codecs.js'
-import { query } from '../kernel/sql-transaction.js'
+import { query, queryEither } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
 
 // Enqueue runs with every order write: compiled once per dialect and batch size.
@@ -70,20 +70,18 @@ export const createSqlOutbox = ({ db, dialect }: SqlContext): Outbox => {
   const enqueue = (messages: ReadonlyArray<NewOutboxMessage>) =>
     messages.length === 0
       ? TE.right(undefined)
-      : pipe(
-          query(() =>
-            insertMessages.execute(
-              db,
-              messages.map((message) => ({
-                id: message.id,
-                topic: message.topic,
-                payload: JSON.stringify(message.payload),
-                createdAt: message.createdAt.getTime(),
-              })),
-            ),
-          ),
-          TE.map(() => undefined),
-        )
+      : queryEither(async () => {
+          await insertMessages.execute(
+            db,
+            messages.map((message) => ({
+              id: message.id,
+              topic: message.topic,
+              payload: JSON.stringify(message.payload),
+              createdAt: message.createdAt.getTime(),
+            })),
+          )
+          return E.right(undefined)
+        })
 
   const claim = ({ workerId, limit, leaseMs, now }: ClaimRequest) => {
     const size = Math.max(0, Math.floor(limit))

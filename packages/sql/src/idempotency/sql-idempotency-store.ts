@@ -21,7 +21,7 @@ import * as t from 'io-ts'
 import { sql } from 'kysely'
 import { prepareQuery } from '../kernel/prepared-query.js'
 import { dbJson, decodeRow, perDialect } from '../kernel/row-codecs.js'
-import { query } from '../kernel/sql-transaction.js'
+import { query, queryEither } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
 
 // Every idempotent call's two writes, compiled once per dialect.
@@ -105,62 +105,53 @@ export const createSqlIdempotencyStore = ({ db, dialect }: SqlContext): Idempote
     request: BeginRequest,
     triesLeft: number,
   ): TE.TaskEither<IdempotencyKeyReused | InfrastructureError, BeginResult> =>
-    pipe(
-      query(async () => {
-        const at = request.at.getTime()
-        const taken = (
-          await takeKey.execute(db, {
-            scope: request.scope,
-            key: request.key,
-            requestHash: request.requestHash,
-            at,
-            expiresAt: at + request.ttlMs,
-          })
-        ).rows[0]
-        if (taken !== undefined) return { started: true as const }
-        const existing = await db
-          .selectFrom('idempotency_records')
-          .select(['request_hash', 'status', 'response'])
-          .select(sql<number>`case when response is null then 0 else 1 end`.as('has_response'))
-          .where('scope', '=', request.scope)
-          .where('key', '=', request.key)
-          .executeTakeFirst()
-        return { started: false as const, existing }
-      }),
-      TE.flatMap((outcome): TE.TaskEither<IdempotencyKeyReused | InfrastructureError, BeginResult> => {
-        if (outcome.started) return TE.right({ _tag: 'Started' })
-        // Abandoned between the two statements: try again (bounded).
-        if (outcome.existing === undefined) {
-          return triesLeft > 0
-            ? attempt(request, triesLeft - 1)
-            : TE.left({ _tag: 'InfrastructureError', retryable: true, cause: 'idempotency key kept changing' })
-        }
-        const recordKey = JSON.stringify([request.scope, request.key])
-        return TE.fromEither(
-          pipe(
-            decodeRow(existingRow, 'idempotency_records', recordKey)(outcome.existing),
-            E.flatMap((row): E.Either<IdempotencyKeyReused | InfrastructureError, BeginResult> => {
-              if (row.request_hash !== request.requestHash)
-                return E.left(idempotencyKeyReused(request.key, request.scope))
-              if (row.status === 'in_progress' && row.has_response === 0) return E.right({ _tag: 'InProgress' })
-              return pipe(
-                decodeRow(responseCodec, 'idempotency_records', recordKey)(row.response),
-                E.map(
-                  (response): BeginResult =>
-                    row.status === 'in_progress' ? { _tag: 'Deferred', response } : { _tag: 'Completed', response },
-                ),
-              )
-            }),
-          ),
-        )
-      }),
-    )
+    queryEither(async (): Promise<E.Either<IdempotencyKeyReused | InfrastructureError, BeginResult>> => {
+      const at = request.at.getTime()
+      const taken = (
+        await takeKey.execute(db, {
+          scope: request.scope,
+          key: request.key,
+          requestHash: request.requestHash,
+          at,
+          expiresAt: at + request.ttlMs,
+        })
+      ).rows[0]
+      if (taken !== undefined) return E.right({ _tag: 'Started' })
+      const existing = await db
+        .selectFrom('idempotency_records')
+        .select(['request_hash', 'status', 'response'])
+        .select(sql<number>`case when response is null then 0 else 1 end`.as('has_response'))
+        .where('scope', '=', request.scope)
+        .where('key', '=', request.key)
+        .executeTakeFirst()
+      // Abandoned between the two statements: try again (bounded).
+      if (existing === undefined) {
+        return triesLeft > 0
+          ? attempt(request, triesLeft - 1)()
+          : E.left({ _tag: 'InfrastructureError', retryable: true, cause: 'idempotency key kept changing' })
+      }
+      const recordKey = JSON.stringify([request.scope, request.key])
+      return pipe(
+        decodeRow(existingRow, 'idempotency_records', recordKey)(existing),
+        E.flatMap((row): E.Either<IdempotencyKeyReused | InfrastructureError, BeginResult> => {
+          if (row.request_hash !== request.requestHash) return E.left(idempotencyKeyReused(request.key, request.scope))
+          if (row.status === 'in_progress' && row.has_response === 0) return E.right({ _tag: 'InProgress' })
+          return pipe(
+            decodeRow(responseCodec, 'idempotency_records', recordKey)(row.response),
+            E.map(
+              (response): BeginResult =>
+                row.status === 'in_progress' ? { _tag: 'Deferred', response } : { _tag: 'Completed', response },
+            ),
+          )
+        }),
+      )
+    })
 
   const complete = (key: string, scope: string, response: JsonValue) =>
-    pipe(
-      query(() => completeKey.execute(db, { scope, key, response: JSON.stringify(response) })),
-      TE.map(() => undefined),
-    )
+    queryEither(async () => {
+      await completeKey.execute(db, { scope, key, response: JSON.stringify(response) })
+      return E.right(undefined)
+    })
 
   const abandon = (key: string, scope: string) =>
     pipe(
@@ -176,10 +167,10 @@ export const createSqlIdempotencyStore = ({ db, dialect }: SqlContext): Idempote
     )
 
   const defer = (key: string, scope: string, response: JsonValue) =>
-    pipe(
-      query(() => deferKey.execute(db, { scope, key, response: JSON.stringify(response) })),
-      TE.map(() => undefined),
-    )
+    queryEither(async () => {
+      await deferKey.execute(db, { scope, key, response: JSON.stringify(response) })
+      return E.right(undefined)
+    })
 
   return { begin: (request) => attempt(request, 3), complete, abandon, defer }
 }

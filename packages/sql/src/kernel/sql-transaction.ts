@@ -122,3 +122,27 @@ export const query =
       return E.left(toInfrastructureError(cause))
     }
   }
+
+/**
+ * Runs queries and their decoding as one `TaskEither` step: `run` answers the `Either` itself, a
+ * throw becomes an `InfrastructureError`. The hot paths use it instead of a `query(...)` pipeline,
+ * whose every `TE.map`/`TE.flatMap` adds an async step per call.
+ *
+ * @example
+ * ```ts
+ * import { queryEither } from '@mercato/sql'
+ * import * as E from 'fp-ts/Either'
+ * // queryEither(async () => { const rows = await db.selectFrom('stock').selectAll().execute(); return E.right(rows.length) })
+ * ```
+ * @category transactions
+ * @since 0.1.0
+ */
+export const queryEither =
+  <Err, A>(run: () => Promise<E.Either<Err, A>>): TE.TaskEither<Err | InfrastructureError, A> =>
+  async () => {
+    try {
+      return await run()
+    } catch (cause) {
+      return E.left(toInfrastructureError(cause))
+    }
+  }

@@ -22,7 +22,7 @@ import * as TE from 'fp-ts/TaskEither'
 import { type Expression, type SqlBool, sql } from 'kysely'
 import { prepareQuery } from '../kernel/prepared-query.js'
 import { dbDocument, decodeRow, perDialect } from '../kernel/row-codecs.js'
-import { query } from '../kernel/sql-transaction.js'
+import { query, queryEither } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
 
 // A cursor `listOrders` accepted: `<placedAt ms>~<orderId>` (see `orderCursor`).
@@ -95,21 +95,19 @@ export const createSqlOrderViewStore = ({ db, dialect }: SqlContext): OrderViewS
       placedAt: row.placedAt.getTime(),
       row: JSON.stringify(row),
     }
-    return pipe(
-      query(() => upsertOrderView.execute(db, columns)),
-      TE.map(() => undefined),
-    )
+    return queryEither(async () => {
+      await upsertOrderView.execute(db, columns)
+      return E.right(undefined)
+    })
   }
 
   const get = (orderId: OrderId) =>
-    pipe(
-      query(async () => (await orderViewById.execute(db, { orderId })).rows[0]),
-      TE.flatMap((found) =>
-        found === undefined
-          ? TE.right(O.none)
-          : TE.fromEither(pipe(decodeRow(document, 'order_views', orderId)(found.row), E.map(O.some))),
-      ),
-    )
+    queryEither(async () => {
+      const found = (await orderViewById.execute(db, { orderId })).rows[0]
+      return found === undefined
+        ? E.right(O.none)
+        : pipe(decodeRow(document, 'order_views', orderId)(found.row), E.map(O.some))
+    })
 
   const list = (request: OrderListQuery): TE.TaskEither<ValidationFailed | InfrastructureError, OrderPage> => {
     const checked = listOrders(request)({ rows: new Map(), corrupt: [] })

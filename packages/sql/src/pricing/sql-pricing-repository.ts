@@ -18,7 +18,7 @@ import * as TE from 'fp-ts/TaskEither'
 import type * as t from 'io-ts'
 import { prepareQuery } from '../kernel/prepared-query.js'
 import { dbDocument, decodeRow, perDialect } from '../kernel/row-codecs.js'
-import { query } from '../kernel/sql-transaction.js'
+import { query, queryEither } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
 
 const decodeAll = <A>(
@@ -85,16 +85,16 @@ export const createSqlPricingRepository = ({ db, dialect }: SqlContext): Pricing
   const { promotionDocument, priceListDocument } = pricingDocuments(dialect)
   const { promotionsAt, priceListsIn } = pricingQueries(dialect)
   const activePromotions = (currency: CurrencyCode, now: Date) =>
-    pipe(
-      query(async () => (await promotionsAt.execute(db, { now: now.getTime() })).rows),
-      TE.flatMap((rows) => TE.fromEither(decodeAll(rows, promotionDocument, 'promotions'))),
-      TE.map((promotions) => promotions.filter(isPromotionActiveFor(currency, now))),
+    queryEither(async () =>
+      pipe(
+        decodeAll((await promotionsAt.execute(db, { now: now.getTime() })).rows, promotionDocument, 'promotions'),
+        E.map((promotions) => promotions.filter(isPromotionActiveFor(currency, now))),
+      ),
     )
 
   const priceLists = (currency: CurrencyCode) =>
-    pipe(
-      query(async () => (await priceListsIn.execute(db, { currency })).rows),
-      TE.flatMap((rows) => TE.fromEither(decodeAll(rows, priceListDocument, 'price_lists'))),
+    queryEither(async () =>
+      decodeAll((await priceListsIn.execute(db, { currency })).rows, priceListDocument, 'price_lists'),
     )
 
   const savePromotion = (promotion: Promotion) => {
