@@ -248,26 +248,24 @@ export const appendOrderEvents =
       eventId: ids.next('evt'),
       ...encodeOrderEvent(event),
     }))
-    return pipe(
-      ports.events.append(orderStreamId(orderId), expectedVersion, newEvents),
-      TE.flatMap(() => ports.outbox.enqueue(newEvents.map(outboxMessageOf))),
+    // Steps in sequence, each stopping at its Left: the hot path of every order write.
+    return async () => {
+      const appended = await ports.events.append(orderStreamId(orderId), expectedVersion, newEvents)()
+      if (E.isLeft(appended)) return appended
+      const enqueued = await ports.outbox.enqueue(newEvents.map(outboxMessageOf))()
+      if (E.isLeft(enqueued)) return enqueued
       // The summary row is written with the stream's events, so a new stream has none to read, and
       // the row the caller saw at `expectedVersion` is still the row once the append succeeded.
-      TE.flatMap(() =>
+      const current =
         expectedVersion === 0
-          ? TE.right(O.none)
+          ? E.right(O.none)
           : knownRow !== undefined
-            ? TE.right(knownRow)
-            : ports.orderViews.get(orderId),
-      ),
-      TE.flatMap((current) => {
-        const row = events.reduce<OrderSummaryRow | undefined>(evolveOrderSummary, O.toUndefined(current))
-        return row === undefined
-          ? TE.right(O.none)
-          : pipe(
-              ports.orderViews.save(row),
-              TE.map(() => O.some(row)),
-            )
-      }),
-    )
+            ? E.right(knownRow)
+            : await ports.orderViews.get(orderId)()
+      if (E.isLeft(current)) return current
+      const row = events.reduce<OrderSummaryRow | undefined>(evolveOrderSummary, O.toUndefined(current.right))
+      if (row === undefined) return E.right(O.none)
+      const saved = await ports.orderViews.save(row)()
+      return E.isLeft(saved) ? saved : E.right(O.some(row))
+    }
   }

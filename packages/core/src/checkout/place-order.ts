@@ -628,54 +628,51 @@ interface Written {
 const writeOrder =
   (deps: CheckoutDeps, attempt: CheckoutAttempt, at: Date, knownCart?: StoredCart) =>
   (ports: TransactionalPorts): TE.TaskEither<WriteError, Written> =>
-    pipe(
-      // The cart as it was priced (this process read it at the snapshot's version) needs no second
-      // read: saving it at that version fails if anyone changed it since.
-      knownCart !== undefined && knownCart.version === attempt.snapshot.cartVersion
-        ? TE.right<WriteError, O.Option<StoredCart>>(O.some(knownCart))
-        : ports.carts.get(attempt.cartId),
-      TE.flatMap(
-        O.match(
-          () => TE.left<WriteError, never>(cartChanged(attempt.cartId)),
-          (stored) =>
-            stored.version !== attempt.snapshot.cartVersion || stored.cart.status !== 'active'
-              ? TE.left<WriteError, never>(cartChanged(attempt.cartId))
-              : pipe(
-                  TE.fromEither(completeCart(stored.cart)),
-                  TE.flatMap((completed) => ports.carts.save(completed, stored.version)),
-                  TE.mapLeft((e) => (e._tag === 'ConcurrencyConflict' ? cartChanged(attempt.cartId) : e)),
-                ),
-        ),
-      ),
-      TE.flatMap(() => TE.fromEither(orderEventsOf(deps, attempt, at))),
-      TE.flatMap((events) =>
-        pipe(
-          appendOrderEvents(ports, deps.ids)(attempt.orderId, 0, events),
-          TE.map((row) => ({
-            row,
-            order: { state: events.reduce(evolveOrder, initialOrderState), version: events.length, row },
-          })),
-        ),
-      ),
-      TE.tap(() =>
-        TE.traverseSeqArray((p: CheckoutAttempt['snapshot']['promotions'][number]) =>
-          ports.promotionUsage.redeem({
-            promotionId: p.promotionId,
-            orderId: attempt.orderId,
-            limits: p.limits,
-            ...(attempt.snapshot.customerId === undefined ? {} : { customerId: attempt.snapshot.customerId }),
-          }),
-        )(attempt.snapshot.promotions),
-      ),
-      TE.tap(() => ports.inventory.commit(attempt.reservationId ?? reservationIdFor(attempt.attemptId), at)),
-      TE.flatMap(({ row, order }) =>
-        pipe(
-          ports.checkoutAttempts.advance(attempt.attemptId, 'authorized', 'completed', {}, at),
-          TE.map((completed): Written => ({ result: resultOf(completed, row), completed, order })),
-        ),
-      ),
-      TE.tap(({ result }) => ports.idempotency.complete(attempt.idempotencyKey, placeOrderScope, toJsonValue(result))),
-    )
+  async () => {
+    // The cart as it was priced (this process read it at the snapshot's version) needs no second
+    // read: saving it at that version fails if anyone changed it since.
+    let stored: StoredCart
+    if (knownCart !== undefined && knownCart.version === attempt.snapshot.cartVersion) stored = knownCart
+    else {
+      const found = await ports.carts.get(attempt.cartId)()
+      if (E.isLeft(found)) return found
+      if (O.isNone(found.right)) return E.left(cartChanged(attempt.cartId))
+      stored = found.right.value
+    }
+    if (stored.version !== attempt.snapshot.cartVersion || stored.cart.status !== 'active')
+      return E.left(cartChanged(attempt.cartId))
+    const completedCart = completeCart(stored.cart)
+    if (E.isLeft(completedCart)) return completedCart
+    const saved = await ports.carts.save(completedCart.right, stored.version)()
+    if (E.isLeft(saved))
+      return E.left(saved.left._tag === 'ConcurrencyConflict' ? cartChanged(attempt.cartId) : saved.left)
+    const events = orderEventsOf(deps, attempt, at)
+    if (E.isLeft(events)) return events
+    const row = await appendOrderEvents(ports, deps.ids)(attempt.orderId, 0, events.right)()
+    if (E.isLeft(row)) return row
+    for (const p of attempt.snapshot.promotions) {
+      const redeemed = await ports.promotionUsage.redeem({
+        promotionId: p.promotionId,
+        orderId: attempt.orderId,
+        limits: p.limits,
+        ...(attempt.snapshot.customerId === undefined ? {} : { customerId: attempt.snapshot.customerId }),
+      })()
+      if (E.isLeft(redeemed)) return redeemed
+    }
+    const committed = await ports.inventory.commit(attempt.reservationId ?? reservationIdFor(attempt.attemptId), at)()
+    if (E.isLeft(committed)) return committed
+    const completed = await ports.checkoutAttempts.advance(attempt.attemptId, 'authorized', 'completed', {}, at)()
+    if (E.isLeft(completed)) return completed
+    const result = resultOf(completed.right, row.right)
+    const answered = await ports.idempotency.complete(attempt.idempotencyKey, placeOrderScope, toJsonValue(result))()
+    if (E.isLeft(answered)) return answered
+    const order: KnownOrder = {
+      state: events.right.reduce(evolveOrder, initialOrderState),
+      version: events.right.length,
+      row: row.right,
+    }
+    return E.right({ result, completed: completed.right, order })
+  }
 
 /**
  * Step 5 (and 6) for an attempt at `authorized`: writes the order in one transaction, then
