@@ -98,51 +98,48 @@ export const priceStoredCart =
     const now = deps.clock.now()
     const knownIds = new Set<ProductId>(known.map((p) => p.id))
     const missing = [...new Set(cart.lines.map((l) => l.productId))].filter((id) => !knownIds.has(id))
-    return pipe(
-      TE.Do,
-      TE.bindW('products', () =>
-        missing.length === 0
-          ? TE.right<never, ReadonlyArray<Product>>(known)
-          : pipe(
-              ports.products.getMany(missing),
-              TE.map((loaded): ReadonlyArray<Product> => [...known, ...loaded]),
-            ),
-      ),
-      TE.bindW('priceLists', () => ports.pricing.priceLists(cart.currency)),
-      TE.bindW('promotions', () => ports.pricing.activePromotions(cart.currency, now)),
-      TE.bindW('usage', ({ promotions }) =>
-        ports.promotionUsage.usage(
-          promotions.map((p) => p.id),
-          cart.customerId,
-        ),
-      ),
-      TE.flatMapEither(({ products, priceLists, promotions, usage }) => {
-        const catalog = new Map<VariantId, VariantPricing>()
-        for (const product of products)
-          for (const variant of product.variants)
-            catalog.set(variant.id, {
-              basePrices: variant.prices,
-              weightGrams: variant.weightGrams,
-              taxClass: variant.taxClass,
-            })
-        const taxAddress = cart.shippingAddress ?? cart.billingAddress
-        const ctx: PricingContext = {
-          now,
-          catalog,
-          priceLists,
-          promotions,
-          promotionUsage: usage,
-          tax: deps.config.tax,
-          ...(taxAddress === undefined ? {} : { taxAddress }),
-          customer: cart.customerId === undefined ? {} : { id: cart.customerId },
-          shipping: deps.config.shipping,
-        }
-        return pipe(
-          priceCart(ctx)(cart),
-          E.map((totals) => ({ totals, promotions })),
-        )
-      }),
-    )
+    // Four reads in sequence, then the pure pricing: run on every cart view and checkout.
+    return async () => {
+      let products = known
+      if (missing.length > 0) {
+        const loaded = await ports.products.getMany(missing)()
+        if (E.isLeft(loaded)) return loaded
+        products = [...known, ...loaded.right]
+      }
+      const priceLists = await ports.pricing.priceLists(cart.currency)()
+      if (E.isLeft(priceLists)) return priceLists
+      const promotions = await ports.pricing.activePromotions(cart.currency, now)()
+      if (E.isLeft(promotions)) return promotions
+      const usage = await ports.promotionUsage.usage(
+        promotions.right.map((p) => p.id),
+        cart.customerId,
+      )()
+      if (E.isLeft(usage)) return usage
+      const catalog = new Map<VariantId, VariantPricing>()
+      for (const product of products)
+        for (const variant of product.variants)
+          catalog.set(variant.id, {
+            basePrices: variant.prices,
+            weightGrams: variant.weightGrams,
+            taxClass: variant.taxClass,
+          })
+      const taxAddress = cart.shippingAddress ?? cart.billingAddress
+      const ctx: PricingContext = {
+        now,
+        catalog,
+        priceLists: priceLists.right,
+        promotions: promotions.right,
+        promotionUsage: usage.right,
+        tax: deps.config.tax,
+        ...(taxAddress === undefined ? {} : { taxAddress }),
+        customer: cart.customerId === undefined ? {} : { id: cart.customerId },
+        shipping: deps.config.shipping,
+      }
+      return pipe(
+        priceCart(ctx)(cart),
+        E.map((totals) => ({ totals, promotions: promotions.right })),
+      )
+    }
   }
 
 /**

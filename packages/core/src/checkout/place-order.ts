@@ -236,104 +236,89 @@ const openAttempt =
     now: Date,
   ) =>
   (ports: TransactionalPorts): TE.TaskEither<OpenError, Opened> =>
-    pipe(
-      ports.idempotency.begin({
-        key: request.idempotencyKey,
-        scope: placeOrderScope,
-        requestHash,
-        at: now,
-        ttlMs: deps.config.idempotencyTtlMs,
-      }),
-      TE.flatMap((begun): TE.TaskEither<OpenError, Opened> => {
-        if (begun._tag === 'Completed' || begun._tag === 'Deferred')
-          return TE.right({ _tag: 'Replay', response: begun.response, deferred: begun._tag === 'Deferred' })
-        if (begun._tag === 'InProgress') return TE.left(requestInProgress(request.idempotencyKey, placeOrderScope))
-        if (request.payment.method === 'pay-later' && !deps.config.payLater)
-          return TE.left(paymentMethodNotAllowed(request.payment.method))
-        return pipe(
-          ports.carts.get(request.cartId),
-          TE.flatMap(
-            (found): TE.TaskEither<OpenError, StoredCart> =>
-              O.isNone(found)
-                ? TE.left(cartNotFound(request.cartId))
-                : found.value.cart.status === 'completed'
-                  ? TE.left(cartAlreadyCompleted(request.cartId))
-                  : found.value.cart.lines.length === 0
-                    ? TE.left(cartEmpty(request.cartId))
-                    : TE.right(found.value),
-          ),
-          TE.flatMap((stored) =>
-            pipe(
-              priceStoredCart(deps, ports)(stored.cart),
-              TE.map((priced) => ({ stored, priced })),
-            ),
-          ),
-          TE.flatMapEither(({ stored, priced }) => {
-            const cart = stored.cart
-            const lines: OrderLineSnapshot[] = []
-            for (const line of priced.totals.lines) {
-              const lineId = parseOrderLineId(line.lineId)
-              if (E.isLeft(lineId)) return E.left(lineId.left)
-              const title = cart.lines.find((l) => l.lineId === line.lineId)?.title ?? line.sku
-              lines.push({
-                lineId: lineId.right,
-                sku: line.sku,
-                variantId: line.variantId,
-                productId: line.productId,
-                title,
-                quantity: line.quantity,
-                unitPrice: line.unitPrice,
-                discount: line.discount,
-                tax: line.tax,
-                total: line.total,
-              })
-            }
-            const t = priced.totals
-            const customerId = request.customerId ?? cart.customerId
-            const snapshot: CheckoutSnapshot = {
-              cartVersion: stored.version,
-              currency: cart.currency,
-              ...(customerId === undefined ? {} : { customerId }),
-              ...(request.email === undefined ? {} : { email: request.email }),
-              lines,
-              totals: {
-                subtotal: t.subtotal,
-                discount: t.discountTotal,
-                shipping: t.shipping?.total ?? { amount: 0, currency: cart.currency },
-                tax: t.taxTotal,
-                total: t.grandTotal,
-              },
-              ...(cart.shippingAddress === undefined ? {} : { shippingAddress: cart.shippingAddress }),
-              ...(cart.billingAddress === undefined ? {} : { billingAddress: cart.billingAddress }),
-              ...(cart.shippingMethodId === undefined ? {} : { shippingMethodId: cart.shippingMethodId }),
-              promotions: promotionsUsed(priced).map((p) => ({ promotionId: p.id, limits: p.usageLimit ?? {} })),
-              paymentMethod: request.payment.method,
-              payLater: request.payment.method === 'pay-later',
-            }
-            const attempt: CheckoutAttempt = {
-              attemptId: ids.attemptId,
-              idempotencyKey: request.idempotencyKey,
-              cartId: cart.id,
-              orderId: ids.orderId,
-              step: 'started',
-              amount: t.grandTotal,
-              requestHash,
-              snapshot,
-              createdAt: now,
-              updatedAt: now,
-            }
-            return E.right<OpenError, Opened & { readonly _tag: 'Started' }>({ _tag: 'Started', attempt, cart: stored })
-          }),
-          TE.flatMap((started) =>
-            pipe(
-              ports.checkoutAttempts.create(started.attempt),
-              TE.mapLeft((e) => (e._tag === 'CheckoutAttemptExists' ? infrastructureError(false, e) : e)),
-              TE.map((): Opened => started),
-            ),
-          ),
-        )
-      }),
-    )
+  async () => {
+    const begun = await ports.idempotency.begin({
+      key: request.idempotencyKey,
+      scope: placeOrderScope,
+      requestHash,
+      at: now,
+      ttlMs: deps.config.idempotencyTtlMs,
+    })()
+    if (E.isLeft(begun)) return begun
+    if (begun.right._tag === 'Completed' || begun.right._tag === 'Deferred')
+      return E.right({ _tag: 'Replay', response: begun.right.response, deferred: begun.right._tag === 'Deferred' })
+    if (begun.right._tag === 'InProgress') return E.left(requestInProgress(request.idempotencyKey, placeOrderScope))
+    if (request.payment.method === 'pay-later' && !deps.config.payLater)
+      return E.left(paymentMethodNotAllowed(request.payment.method))
+    const found = await ports.carts.get(request.cartId)()
+    if (E.isLeft(found)) return found
+    if (O.isNone(found.right)) return E.left(cartNotFound(request.cartId))
+    const stored = found.right.value
+    if (stored.cart.status === 'completed') return E.left(cartAlreadyCompleted(request.cartId))
+    if (stored.cart.lines.length === 0) return E.left(cartEmpty(request.cartId))
+    const pricedCart = await priceStoredCart(deps, ports)(stored.cart)()
+    if (E.isLeft(pricedCart)) return pricedCart
+    const priced = pricedCart.right
+    const cart = stored.cart
+    const lines: OrderLineSnapshot[] = []
+    for (const line of priced.totals.lines) {
+      const lineId = parseOrderLineId(line.lineId)
+      if (E.isLeft(lineId)) return E.left(lineId.left)
+      const title = cart.lines.find((l) => l.lineId === line.lineId)?.title ?? line.sku
+      lines.push({
+        lineId: lineId.right,
+        sku: line.sku,
+        variantId: line.variantId,
+        productId: line.productId,
+        title,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        discount: line.discount,
+        tax: line.tax,
+        total: line.total,
+      })
+    }
+    const t = priced.totals
+    const customerId = request.customerId ?? cart.customerId
+    const snapshot: CheckoutSnapshot = {
+      cartVersion: stored.version,
+      currency: cart.currency,
+      ...(customerId === undefined ? {} : { customerId }),
+      ...(request.email === undefined ? {} : { email: request.email }),
+      lines,
+      totals: {
+        subtotal: t.subtotal,
+        discount: t.discountTotal,
+        shipping: t.shipping?.total ?? { amount: 0, currency: cart.currency },
+        tax: t.taxTotal,
+        total: t.grandTotal,
+      },
+      ...(cart.shippingAddress === undefined ? {} : { shippingAddress: cart.shippingAddress }),
+      ...(cart.billingAddress === undefined ? {} : { billingAddress: cart.billingAddress }),
+      ...(cart.shippingMethodId === undefined ? {} : { shippingMethodId: cart.shippingMethodId }),
+      promotions: promotionsUsed(priced).map((p) => ({ promotionId: p.id, limits: p.usageLimit ?? {} })),
+      paymentMethod: request.payment.method,
+      payLater: request.payment.method === 'pay-later',
+    }
+    const attempt: CheckoutAttempt = {
+      attemptId: ids.attemptId,
+      idempotencyKey: request.idempotencyKey,
+      cartId: cart.id,
+      orderId: ids.orderId,
+      step: 'started',
+      amount: t.grandTotal,
+      requestHash,
+      snapshot,
+      createdAt: now,
+      updatedAt: now,
+    }
+    const created = await ports.checkoutAttempts.create(attempt)()
+    if (E.isLeft(created))
+      return E.left(
+        created.left._tag === 'CheckoutAttemptExists' ? infrastructureError(false, created.left) : created.left,
+      )
+    return E.right({ _tag: 'Started', attempt, cart: stored })
+  }
 
 // ---------------------------------------------------------------------------------------------
 // Compensation (step 7)
