@@ -296,11 +296,14 @@ export const createCommerce = (options: CommerceOptions): Commerce => {
 
   // -- cart ------------------------------------------------------------------------------------
 
-  const view = (stored: StoredCart, known?: ReadonlyArray<Product>): TE.TaskEither<CartUseCaseError, CartView> =>
-    pipe(
-      priceStoredCart(deps, store, known)(stored.cart),
-      TE.map((priced) => ({ cart: stored.cart, version: stored.version, totals: priced.totals })),
-    )
+  const view =
+    (stored: StoredCart, known?: ReadonlyArray<Product>): TE.TaskEither<CartUseCaseError, CartView> =>
+    async () => {
+      const priced = await priceStoredCart(deps, store, known)(stored.cart)()
+      return E.isLeft(priced)
+        ? priced
+        : E.right({ cart: stored.cart, version: stored.version, totals: priced.right.totals })
+    }
 
   const loadCart = (cartId: Cart['id']): TE.TaskEither<CartUseCaseError, StoredCart> =>
     pipe(store.carts.get(cartId), TE.flatMap(someOr(() => cartNotFound(cartId))))
@@ -311,34 +314,23 @@ export const createCommerce = (options: CommerceOptions): Commerce => {
       command: (input: z.output<S>, cart: Cart) => TE.TaskEither<CartUseCaseError | Err, CartCommand>,
     ) =>
     (input: unknown): TE.TaskEither<CartUseCaseError | Err, CartView> =>
-      pipe(
-        TE.fromEither(parseInput(schema)(input)),
-        TE.flatMap((parsed) =>
-          pipe(
-            loadCart(parsed.cartId),
-            TE.flatMap((stored) =>
-              pipe(
-                command(parsed, stored.cart),
-                TE.flatMap((cmd) =>
-                  pipe(
-                    TE.fromEither(decideCart(cmd, stored.cart)),
-                    TE.flatMap((events) => {
-                      // The product an AddLine decided with prices it too: no second read.
-                      const known = cmd._tag === 'AddLine' ? [cmd.product] : []
-                      if (events.length === 0) return view(stored, known)
-                      const next = events.reduce(evolveCart, stored.cart)
-                      return pipe(
-                        store.carts.save(next, stored.version),
-                        TE.flatMap(() => view({ cart: next, version: stored.version + 1 }, known)),
-                      )
-                    }),
-                  ),
-                ),
-              ),
-            ),
-          ),
-        ),
-      )
+    async () => {
+      const parsed = parseInput(schema)(input)
+      if (E.isLeft(parsed)) return parsed
+      const stored = await loadCart(parsed.right.cartId)()
+      if (E.isLeft(stored)) return stored
+      const cmd = await command(parsed.right, stored.right.cart)()
+      if (E.isLeft(cmd)) return cmd
+      const events = decideCart(cmd.right, stored.right.cart)
+      if (E.isLeft(events)) return events
+      // The product an AddLine decided with prices it too: no second read.
+      const known = cmd.right._tag === 'AddLine' ? [cmd.right.product] : []
+      if (events.right.length === 0) return view(stored.right, known)()
+      const next = events.right.reduce(evolveCart, stored.right.cart)
+      const saved = await store.carts.save(next, stored.right.version)()
+      if (E.isLeft(saved)) return saved
+      return view({ cart: next, version: stored.right.version + 1 }, known)()
+    }
 
   const withCart = z.object({ cartId: cartIdSchema })
 
