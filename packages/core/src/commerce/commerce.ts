@@ -335,33 +335,25 @@ export const createCommerce = (options: CommerceOptions): Commerce => {
   const withCart = z.object({ cartId: cartIdSchema })
 
   const cart: Commerce['cart'] = {
-    create: (input) =>
-      pipe(
-        TE.fromEither(parseInput(createCartInputSchema)(input)),
-        TE.flatMap((i) => {
-          const cartId = ids.next('cart') as Cart['id']
-          return pipe(
-            TE.fromEither(
-              decideCart(
-                {
-                  _tag: 'CreateCart',
-                  cartId,
-                  currency: i.currency,
-                  ...(i.customerId === undefined ? {} : { customerId: i.customerId }),
-                },
-                initialCart,
-              ),
-            ),
-            TE.flatMap((events) => {
-              const created = events.reduce(evolveCart, initialCart)
-              return pipe(
-                store.carts.save(created, 0),
-                TE.flatMap(() => view({ cart: created, version: 1 })),
-              )
-            }),
-          )
-        }),
-      ),
+    create: (input) => async () => {
+      const parsed = parseInput(createCartInputSchema)(input)
+      if (E.isLeft(parsed)) return parsed
+      const i = parsed.right
+      const events = decideCart(
+        {
+          _tag: 'CreateCart',
+          cartId: ids.next('cart') as Cart['id'],
+          currency: i.currency,
+          ...(i.customerId === undefined ? {} : { customerId: i.customerId }),
+        },
+        initialCart,
+      )
+      if (E.isLeft(events)) return events
+      const created = events.right.reduce(evolveCart, initialCart)
+      const saved = await store.carts.save(created, 0)()
+      if (E.isLeft(saved)) return saved
+      return view({ cart: created, version: 1 })()
+    },
     get: (cartId) => pipe(TE.fromEither(parseInput(cartIdSchema)(cartId)), TE.flatMap(loadCart), TE.flatMap(view)),
     addItem: mutate(
       withCart.extend({ productId: productIdSchema, variantId: variantIdSchema, quantity: z.number() }),
