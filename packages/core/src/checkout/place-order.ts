@@ -765,53 +765,47 @@ const captureOrder =
     CaptureError | ConcurrencyConflict | CorruptRecord | InfrastructureError | ValidationFailed,
     Captured
   > =>
-    pipe(
-      known === undefined ? loadOrder(deps.store)(orderId) : TE.right<never, LoadedOrder>(known),
-      TE.flatMap(({ state }): ReturnType<ReturnType<typeof captureOrder>> => {
-        const nothing: Captured = { amount: 0, row: O.none }
-        if (state.lifecycle !== 'placed' || state.payment.paymentId === undefined) return TE.right(nothing)
-        const amount =
-          requested === undefined
-            ? amountToCapture(state).amount
-            : requested === 'all'
-              ? capturable(state).amount
-              : requested
-        if (amount <= 0) return TE.right(nothing)
-        const paymentId = state.payment.paymentId
-        const final = amount >= capturable(state).amount
-        return pipe(
-          deps.payments.capture({
-            idempotencyKey: operationKey('capture', orderId, state.payment.captures.length + 1),
-            paymentId,
-            amount: { amount, currency: state.currency },
-            final,
-          }),
-          TE.flatMap((capture) =>
-            recordPayment(deps)(
-              {
-                _tag: 'RecordCapture',
-                orderId,
-                at: deps.clock.now(),
-                captureId: capture.captureId,
-                amount: capture.amount,
-                final,
-              },
-              known,
-            ),
-          ),
-          TE.flatMap((recorded) =>
-            recorded._tag === 'Recorded'
-              ? TE.right(recorded.row)
-              : TE.left(
-                  recorded.error._tag === 'ValidationFailed'
-                    ? recorded.error
-                    : infrastructureError(false, recorded.error),
-                ),
-          ),
-          TE.map((row): Captured => ({ amount, row })),
-        )
-      }),
-    )
+  async () => {
+    const loaded = known === undefined ? await loadOrder(deps.store)(orderId)() : E.right<never, LoadedOrder>(known)
+    if (E.isLeft(loaded)) return loaded
+    const { state } = loaded.right
+    const nothing: Captured = { amount: 0, row: O.none }
+    if (state.lifecycle !== 'placed' || state.payment.paymentId === undefined) return E.right(nothing)
+    const amount =
+      requested === undefined
+        ? amountToCapture(state).amount
+        : requested === 'all'
+          ? capturable(state).amount
+          : requested
+    if (amount <= 0) return E.right(nothing)
+    const final = amount >= capturable(state).amount
+    const capture = await deps.payments.capture({
+      idempotencyKey: operationKey('capture', orderId, state.payment.captures.length + 1),
+      paymentId: state.payment.paymentId,
+      amount: { amount, currency: state.currency },
+      final,
+    })()
+    if (E.isLeft(capture)) return capture
+    const recorded = await recordPayment(deps)(
+      {
+        _tag: 'RecordCapture',
+        orderId,
+        at: deps.clock.now(),
+        captureId: capture.right.captureId,
+        amount: capture.right.amount,
+        final,
+      },
+      known,
+    )()
+    if (E.isLeft(recorded)) return recorded
+    if (recorded.right._tag === 'Refused')
+      return E.left(
+        recorded.right.error._tag === 'ValidationFailed'
+          ? recorded.right.error
+          : infrastructureError(false, recorded.right.error),
+      )
+    return E.right({ amount, row: recorded.right.row })
+  }
 
 // ---------------------------------------------------------------------------------------------
 // The use case

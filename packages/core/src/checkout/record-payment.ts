@@ -57,16 +57,17 @@ export const recordPayment =
     known?: KnownOrder,
   ): TE.TaskEither<ConcurrencyConflict | CorruptRecord | InfrastructureError, Recording> => {
     type Outcome = TE.TaskEither<ConcurrencyConflict | CorruptRecord | InfrastructureError, Recording>
-    const append = (
-      ports: TransactionalPorts,
-      version: number,
-      events: ReadonlyArray<OrderEvent>,
-      row?: KnownOrder['row'],
-    ): Outcome =>
-      pipe(
-        appendOrderEvents(ports, deps.ids)(command.orderId, version, events, row),
-        TE.map((written): Recording => ({ _tag: 'Recorded', events, row: written })),
-      )
+    const append =
+      (
+        ports: TransactionalPorts,
+        version: number,
+        events: ReadonlyArray<OrderEvent>,
+        row?: KnownOrder['row'],
+      ): Outcome =>
+      async () => {
+        const written = await appendOrderEvents(ports, deps.ids)(command.orderId, version, events, row)()
+        return E.isLeft(written) ? written : E.right({ _tag: 'Recorded', events, row: written.right })
+      }
     const once = deps.store.unitOfWork.transaction((ports) =>
       pipe(
         loadOrder(ports)(command.orderId),
