@@ -24,7 +24,7 @@ import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import type { Kysely } from 'kysely'
 import { prepareQuery } from '../kernel/prepared-query.js'
-import { dbDocument, decodeRow, perDialect } from '../kernel/row-codecs.js'
+import { dbDocument, decodeRow, jsonText, perDialect } from '../kernel/row-codecs.js'
 import { query, queryEither } from '../kernel/sql-transaction.js'
 import type { Database } from '../schema/sql-database.js'
 import type { SqlContext } from '../store/sql-context.js'
@@ -122,10 +122,20 @@ const remember = (attempt: CheckoutAttempt, data: string): void => {
 
 const attemptDocument = perDialect((dialect) => dbDocument<CheckoutAttempt>(dialect, ['createdAt', 'updatedAt']))
 
+/**
+ * The attempt's JSON document. Its snapshot, the bulk of it, is the same object on every step of
+ * the attempt: serialized once (`jsonText`) and spliced in, after the other members.
+ */
+const attemptText = (attempt: CheckoutAttempt): string => {
+  const { snapshot, ...rest } = attempt
+  const head = JSON.stringify(rest)
+  return `${head.slice(0, -1)}${head === '{}' ? '' : ','}"snapshot":${jsonText(snapshot)}}`
+}
+
 const columnsOf = (attempt: CheckoutAttempt): AttemptColumns => ({
   status: attempt.step,
   paymentReference: attempt.paymentId ?? null,
-  data: JSON.stringify(attempt),
+  data: attemptText(attempt),
   updatedAt: attempt.updatedAt.getTime(),
 })
 

@@ -159,6 +159,32 @@ const parsedJson = new t.Type<JsonValue, unknown, unknown>(
   (v) => v,
 )
 
+const jsonTexts = new WeakMap<object, string>()
+
+/**
+ * `JSON.stringify(value)`, remembered for an object or array: a value written twice (an event's
+ * payload and its outbox message, a checkout snapshot on every step of its attempt) is serialized
+ * once. Values are treated as immutable, as every value the ports take is (`Readonly` types).
+ *
+ * @example
+ * ```ts
+ * import { jsonText } from '@mercato/sql'
+ * const payload = { lines: [1, 2] }
+ * jsonText(payload) === jsonText(payload) // true, serialized once
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const jsonText = (value: unknown): string => {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
+  let text = jsonTexts.get(value)
+  if (text === undefined) {
+    text = JSON.stringify(value)
+    jsonTexts.set(value, text)
+  }
+  return text
+}
+
 /**
  * Makes `build(dialect)` once per dialect and hands out that value afterwards: codecs and other
  * values that depend only on the dialect, so ports made for every transaction do not build them
