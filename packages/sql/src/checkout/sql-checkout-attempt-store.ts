@@ -23,7 +23,7 @@ import { pipe } from 'fp-ts/function'
 import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import type { Kysely } from 'kysely'
-import { prepareQuery } from '../kernel/prepared-query.js'
+import { type Placeholders, prepareQuery } from '../kernel/prepared-query.js'
 import { dbDocument, decodeRow, jsonText, perDialect } from '../kernel/row-codecs.js'
 import { query, queryEither } from '../kernel/sql-transaction.js'
 import type { Database } from '../schema/sql-database.js'
@@ -65,10 +65,8 @@ const attemptById = prepareQuery<{ attemptId: string }, { attempt_id: string; da
   db.selectFrom('checkout_attempts').select(['attempt_id', 'data']).where('attempt_id', '=', p('attemptId')).limit(1),
 )
 
-const advanceAttempt = prepareQuery<
-  AttemptColumns & { attemptId: string; from: string; readAt: number },
-  { attempt_id: string }
->((db, p) =>
+/** The write of an advance: the step's columns, on the attempt's row. */
+const writeStep = (db: Kysely<Database>, p: Placeholders<AttemptColumns & { attemptId: string }>) =>
   db
     .updateTable('checkout_attempts')
     .set({
@@ -78,25 +76,17 @@ const advanceAttempt = prepareQuery<
       updated_at: p('updatedAt'),
     })
     .where('attempt_id', '=', p('attemptId'))
-    .where('status', '=', p('from'))
-    .where('updated_at', '=', p('readAt'))
-    .returning('attempt_id'),
+
+const advanceAttempt = prepareQuery<
+  AttemptColumns & { attemptId: string; from: string; readAt: number },
+  { attempt_id: string }
+>((db, p) =>
+  writeStep(db, p).where('status', '=', p('from')).where('updated_at', '=', p('readAt')).returning('attempt_id'),
 )
 
 // The advance of an attempt whose stored document is known: the whole document is the condition.
 const advanceKnownAttempt = prepareQuery<AttemptColumns & { attemptId: string; known: string }, { attempt_id: string }>(
-  (db, p) =>
-    db
-      .updateTable('checkout_attempts')
-      .set({
-        status: p('status'),
-        payment_reference: p('paymentReference'),
-        data: p('data'),
-        updated_at: p('updatedAt'),
-      })
-      .where('attempt_id', '=', p('attemptId'))
-      .where('data', '=', p('known'))
-      .returning('attempt_id'),
+  (db, p) => writeStep(db, p).where('data', '=', p('known')).returning('attempt_id'),
 )
 
 const terminalSteps: ReadonlyArray<CheckoutStep> = ['completed', 'failed']

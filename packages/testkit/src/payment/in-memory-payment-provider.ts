@@ -37,7 +37,6 @@ import {
   invalidPaymentState,
   invalidWebhookSignature,
   isCurrencyCode,
-  type JsonValue,
   type Money,
   type NormalizedWebhookEvent,
   type PaymentId,
@@ -57,6 +56,7 @@ import {
   type RefundRequest,
   type RetrieveError,
   systemClock,
+  toJsonValue,
   unsupportedWebhookEvent,
   type VoidError,
   type VoidRequest,
@@ -279,18 +279,6 @@ interface StoredResult {
 /** The header the in-memory provider signs webhooks with: `t=<unix seconds>,v1=<hex HMAC-SHA256>`. */
 const signatureHeader = 'mercato-signature'
 
-const toJson = (value: unknown): JsonValue => {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null
-  if (Array.isArray(value)) return value.map(toJson)
-  if (typeof value === 'object') {
-    const out: { [key: string]: JsonValue } = {}
-    for (const [key, member] of Object.entries(value)) if (member !== undefined) out[key] = toJson(member)
-    return out
-  }
-  return null
-}
-
 const isValidationFailure = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && '_tag' in error && error._tag === 'ProviderRejected'
 
@@ -359,7 +347,7 @@ export const createInMemoryPaymentProvider = (
       id: nextId('evt'),
       type: event.type,
       created: Math.floor(clock.now().getTime() / 1000),
-      data: toJson({
+      data: toJsonValue({
         paymentId: event.paymentId,
         amount: event.amount,
         captureId: event.captureId,
@@ -467,7 +455,7 @@ export const createInMemoryPaymentProvider = (
     async () => {
       const key = request.idempotencyKey
       const { idempotencyKey: _omitted, ...body } = request
-      const fingerprint = `${operation}:${canonicalJson(toJson(body))}`
+      const fingerprint = `${operation}:${canonicalJson(toJsonValue(body))}`
       const previous = stored.get(key)
       if (previous !== undefined) {
         return previous.fingerprint === fingerprint
