@@ -2,7 +2,8 @@
  * placeOrder: a checkout (create a cart, add an item, place the order with immediate capture and
  * the in-memory payment provider) through `createCommerce` on the SQLite and Postgres stores,
  * beside a raw-SQL baseline that runs exactly the statements that checkout ran (captured once
- * from the store's query log, replayed with fresh ids on the same driver, in the same
+ * from the query log of a second store over the same database, as the measured store runs without
+ * one; replayed with fresh ids on the same driver, in the same
  * transactions) without any of the library's code, in the same run. A checkout cannot be made
  * without the payment provider, so the baseline makes the same provider calls as well (the same
  * authorize and capture requests, with fresh keys, on its own in-memory provider) at the same
@@ -90,27 +91,36 @@ const runIds = () => {
 
 const benchClock = () => manualClock(new Date('2026-03-01T10:00:00.000Z'))
 
-const setUp = async (store: CommerceStore, capture: ReturnType<typeof recorder>) => {
+/**
+ * The shop on `store`, and the same shop (clock, ids, provider) on `recording`: a second store over
+ * the same database whose query log records the template. The measured store has no query log, as
+ * in production: the log costs every statement a timing and an event.
+ */
+const setUp = async (store: CommerceStore, recording: CommerceStore, capture: ReturnType<typeof recorder>) => {
   const clock = benchClock()
   const { ids, setRun } = runIds()
-  const commerce: Commerce = createCommerce({
-    store,
-    payments: capture.payments(createInMemoryPaymentProvider({ clock })),
-    clock,
-    ids,
-    config: {
-      captureMode: 'immediate',
-      reservationTtlMs: 900_000,
-      tax: {
-        rates: [],
-        pricesIncludeTax: false,
-        calculation: 'per-line',
-        rounding: 'half-even',
-        shippingTaxable: false,
+  const payments = capture.payments(createInMemoryPaymentProvider({ clock }))
+  const shopOn = (over: CommerceStore): Commerce =>
+    createCommerce({
+      store: over,
+      payments,
+      clock,
+      ids,
+      config: {
+        captureMode: 'immediate',
+        reservationTtlMs: 900_000,
+        tax: {
+          rates: [],
+          pricesIncludeTax: false,
+          calculation: 'per-line',
+          rounding: 'half-even',
+          shippingTaxable: false,
+        },
+        shipping: { zones: [], methods: [] },
       },
-      shipping: { zones: [], methods: [] },
-    },
-  })
+    })
+  const commerce = shopOn(store)
+  const recorded = shopOn(recording)
   const product = orThrow(await commerce.catalog.createProduct({ handle: 'tee', name: 'Tee' })(), 'createProduct')
   const withVariant = orThrow(
     await commerce.catalog.addVariant({
@@ -123,16 +133,16 @@ const setUp = async (store: CommerceStore, capture: ReturnType<typeof recorder>)
   orThrow(await commerce.inventory.setStock({ sku: 'SKU-1', onHand: 1_000_000_000 })(), 'setStock')
   const variantId = withVariant.variants[0]?.id ?? ''
   let n = 0
-  /** One checkout under run `run` (fresh ids and idempotency key). */
-  const checkout = async (run: string): Promise<void> => {
+  /** One checkout on `shop` under run `run` (fresh ids and idempotency key). */
+  const checkout = async (shop: Commerce, run: string): Promise<void> => {
     setRun(run)
-    const cart = orThrow(await commerce.cart.create({ currency: 'USD' })(), 'cart.create')
+    const cart = orThrow(await shop.cart.create({ currency: 'USD' })(), 'cart.create')
     orThrow(
-      await commerce.cart.addItem({ cartId: cart.cart.id, productId: product.id, variantId, quantity: 1 })(),
+      await shop.cart.addItem({ cartId: cart.cart.id, productId: product.id, variantId, quantity: 1 })(),
       'cart.addItem',
     )
     orThrow(
-      await commerce.checkout.placeOrder({
+      await shop.checkout.placeOrder({
         cartId: cart.cart.id,
         idempotencyKey: `key_${run}_0`,
         payment: { method: 'pm_card_visa' },
@@ -141,10 +151,11 @@ const setUp = async (store: CommerceStore, capture: ReturnType<typeof recorder>)
     )
   }
   return {
-    checkout,
+    /** The template's checkout, on the recording store. */
+    record: () => checkout(recorded, 'tpl'),
     mercatoOp: async () => {
       n += 1
-      await checkout(`m${n}`)
+      await checkout(commerce, `m${n}`)
     },
   }
 }
@@ -194,10 +205,12 @@ const benchSqlite: BenchSuite = async (h) => {
   try {
     const filename = join(directory, 'bench.db')
     const capture = recorder()
-    const store = createSqliteStore({ filename }, { synchronous: 'NORMAL', log: capture.log })
+    const store = createSqliteStore({ filename }, { synchronous: 'NORMAL' })
     orThrow(await store.migrate()(), 'migrate')
-    const shop = await setUp(store, capture)
-    const template = await capture.record(() => shop.checkout('tpl'))
+    const recording = createSqliteStore({ filename }, { synchronous: 'NORMAL', log: capture.log })
+    const shop = await setUp(store, recording, capture)
+    const template = await capture.record(shop.record)
+    await recording.close()()
 
     const raw = new BetterSqlite3(filename)
     raw.pragma('journal_mode = WAL')
@@ -241,10 +254,10 @@ const benchPostgres: BenchSuite = async (h) => {
   const pool = new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` })
   try {
     const capture = recorder()
-    const store = createPostgresStore({ pool, log: capture.log })
+    const store = createPostgresStore({ pool })
     orThrow(await store.migrate()(), 'migrate')
-    const shop = await setUp(store, capture)
-    const template = await capture.record(() => shop.checkout('tpl'))
+    const shop = await setUp(store, createPostgresStore({ pool, log: capture.log }), capture)
+    const template = await capture.record(shop.record)
     const pay = rawPayments()
     let n = 0
     const rawOp = async (): Promise<void> => {
