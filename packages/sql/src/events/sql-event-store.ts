@@ -20,7 +20,7 @@ import * as TE from 'fp-ts/TaskEither'
 import * as t from 'io-ts'
 import type { Selectable, Transaction } from 'kysely'
 import { prepareQuery, prepareRowsQuery } from '../kernel/prepared-query.js'
-import { DbDate, DbInteger, dbJson, decodeRow, jsonText, perDialect } from '../kernel/row-codecs.js'
+import { DbDate, DbInteger, dbJson, decodeRow, perDialect } from '../kernel/row-codecs.js'
 import { query } from '../kernel/sql-transaction.js'
 import type { Database, EventsTable } from '../schema/sql-database.js'
 import type { SqlDialect } from '../schema/sql-dialect.js'
@@ -182,7 +182,7 @@ export const createSqlEventStore = ({ db, dialect, run }: SqlContext): EventStor
               streamId,
               version: expectedVersion + index + 1,
               type: event.type,
-              payload: jsonText(event.payload),
+              payload: JSON.stringify(event.payload),
               metadata: event.metadata === undefined ? null : JSON.stringify(event.metadata),
               occurredAt: event.occurredAt.getTime(),
             })),

@@ -14,7 +14,7 @@ import * as TE from 'fp-ts/TaskEither'
 import * as t from 'io-ts'
 import { sql } from 'kysely'
 import { prepareRowsQuery } from '../kernel/prepared-query.js'
-import { DbDate, DbInteger, dbJson, decodeRow, jsonText, perDialect } from '../kernel/row-codecs.js'
+import { DbDate, DbInteger, dbJson, decodeRow, perDialect } from '../kernel/row-codecs.js'
 import { query, queryEither } from '../kernel/sql-transaction.js'
 import type { SqlContext } from '../store/sql-context.js'
 
@@ -76,7 +76,7 @@ export const createSqlOutbox = ({ db, dialect }: SqlContext): Outbox => {
             messages.map((message) => ({
               id: message.id,
               topic: message.topic,
-              payload: jsonText(message.payload),
+              payload: JSON.stringify(message.payload),
               createdAt: message.createdAt.getTime(),
             })),
           )

@@ -162,9 +162,10 @@ const parsedJson = new t.Type<JsonValue, unknown, unknown>(
 const jsonTexts = new WeakMap<object, string>()
 
 /**
- * `JSON.stringify(value)`, remembered for an object or array: a value written twice (an event's
- * payload and its outbox message, a checkout snapshot on every step of its attempt) is serialized
- * once. Values are treated as immutable, as every value the ports take is (`Readonly` types).
+ * `JSON.stringify(value)`, remembered for an object or array: a value written again unchanged (a
+ * checkout snapshot, on every step of its attempt) is serialized once. Only for values nobody
+ * mutates after writing them: a changed object would be written as it was first serialized. The
+ * ports that take caller-built payloads (events, outbox) serialize afresh.
  *
  * @example
  * ```ts

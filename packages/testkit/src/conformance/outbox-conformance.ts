@@ -28,6 +28,7 @@ import {
  */
 export const outboxCaseIds = [
   'empty-outbox',
+  'payload-as-enqueued',
   'enqueue-and-claim',
   'claim-limit',
   'lease-blocks-other-claims',
@@ -116,6 +117,18 @@ const cases: ReadonlyArray<Case> = [
       expect(batch).toEqual([claimed(first, 1), claimed(second, 1), claimed(third, 1)])
       expect(batch[2]?.payload).toBeNull()
       expect(await expectRight(outbox.pending())).toBe(3)
+    },
+  },
+  {
+    id: 'payload-as-enqueued',
+    title: 'each message carries its payload as it was when enqueued, even when the caller reuses the object',
+    run: async ({ outbox }) => {
+      const payload: { n: number } = { n: 1 }
+      await expectRight(outbox.enqueue([message('m-1', payload)]))
+      payload.n = 2
+      await expectRight(outbox.enqueue([message('m-2', payload)]))
+      const batch = await expectRight(outbox.claim({ workerId: 'w1', limit: 10, leaseMs, now: at(1000) }))
+      expect(batch.map((m) => m.payload)).toEqual([{ n: 1 }, { n: 2 }])
     },
   },
   {
