@@ -14,10 +14,12 @@ import {
   type Driver,
   Log,
   type LogConfig,
+  type QueryExecutor,
   type QueryResult,
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
+  Transaction,
 } from 'kysely'
 
 /**
@@ -56,7 +58,7 @@ interface CachedStatement {
 
 interface SqliteConnection extends DatabaseConnection {
   /** Runs one compiled statement now, synchronously (better-sqlite3 is synchronous). */
-  readonly runNow: (compiled: CompiledQuery) => QueryResult<unknown>
+  readonly runNow: <R>(compiled: CompiledQuery) => QueryResult<R>
 }
 
 const createConnection = (database: SqliteDatabaseLike): SqliteConnection => {
@@ -132,6 +134,18 @@ const createMutex = () => {
   }
 }
 
+// The driver of a transaction's own `Kysely` handle: a `Transaction` never calls it (it refuses
+// `transaction()`, `connection()` and `destroy()` itself).
+const endedDriver: Driver = {
+  init: async () => undefined,
+  acquireConnection: () => Promise.reject(new Error('a transaction handle has no driver')),
+  beginTransaction: async () => undefined,
+  commitTransaction: async () => undefined,
+  rollbackTransaction: async () => undefined,
+  releaseConnection: async () => undefined,
+  destroy: async () => undefined,
+}
+
 /**
  * Options of {@link createSqliteDialect}.
  *
@@ -162,7 +176,14 @@ export interface SqliteDialectOptions {
  */
 export const createSqliteDialect = (options: SqliteDialectOptions): Dialect => {
   // The connection of the driver this dialect made (one Kysely instance per dialect).
-  let current: { readonly connection: SqliteConnection; readonly mutex: ReturnType<typeof createMutex> } | undefined
+  let current:
+    | {
+        readonly connection: SqliteConnection
+        /** The same connection, logging every statement as kysely's driver does. */
+        readonly logged: DatabaseConnection
+        readonly mutex: ReturnType<typeof createMutex>
+      }
+    | undefined
   const log = options.log === undefined ? undefined : new Log(options.log)
   const logged = async (compiled: CompiledQuery, started: number, error?: unknown): Promise<void> => {
     if (log === undefined) return
@@ -170,13 +191,11 @@ export const createSqliteDialect = (options: SqliteDialectOptions): Dialect => {
     if (error === undefined) await log.query(() => ({ level: 'query', query: compiled, queryDurationMillis }))
     else await log.error(() => ({ level: 'error', error, query: compiled, queryDurationMillis }))
   }
-  // A statement in a transaction runs on the connection that transaction holds; outside one, only
-  // while nobody holds or waits for the connection. Either way it runs now, with nothing between.
-  const executeDirect: DirectExecution['executeDirect'] = (compiled, inTransaction) => {
-    if (current === undefined || (!inTransaction && current.mutex.busy())) return undefined
+  /** Runs `compiled` now on `connection`, logged like kysely's own statements. */
+  const runLogged = <R>(connection: SqliteConnection, compiled: CompiledQuery): Promise<QueryResult<R>> => {
     const started = log === undefined ? 0 : performance.now()
     try {
-      const result = current.connection.runNow(compiled)
+      const result = connection.runNow<R>(compiled)
       return log === undefined ? Promise.resolve(result) : logged(compiled, started).then(() => result)
     } catch (error) {
       return log === undefined
@@ -184,16 +203,75 @@ export const createSqliteDialect = (options: SqliteDialectOptions): Dialect => {
         : logged(compiled, started, error).then(() => Promise.reject(error))
     }
   }
+  // A statement in a transaction runs on the connection that transaction holds; outside one, only
+  // while nobody holds or waits for the connection. Either way it runs now, with nothing between.
+  const executeDirect: DirectExecution['executeDirect'] = (compiled, inTransaction) => {
+    if (current === undefined || (!inTransaction && current.mutex.busy())) return undefined
+    return runLogged(current.connection, compiled)
+  }
+  const begin = CompiledQuery.raw('begin immediate')
+  const commit = CompiledQuery.raw('commit')
+  const rollback = CompiledQuery.raw('rollback')
+  // The executor of each `Kysely` the fast path served, to derive a transaction's executor from.
+  const executors = new WeakMap<object, QueryExecutor>()
+  // Kysely's transaction, without its builder and connection provider: the same statements (begin
+  // immediate, commit or rollback, logged) on the one connection, held through the mutex.
+  const transactDirect: NonNullable<DirectExecution['transactDirect']> = async (db, work) => {
+    const held = current
+    if (held === undefined) return db.transaction().execute(work)
+    let executor = executors.get(db)
+    if (executor === undefined) {
+      executor = db.getExecutor()
+      executors.set(db, executor)
+    }
+    await held.mutex.lock()
+    try {
+      // Like kysely's: a transaction's handle refuses statements once it has ended.
+      let open = true
+      const trx = new Transaction<never>({
+        config: { dialect },
+        dialect,
+        driver: endedDriver,
+        executor: executor.withConnectionProvider({
+          provideConnection: (consumer) =>
+            open ? consumer(held.logged) : Promise.reject(new Error('Transaction is already committed or rolled back')),
+        }),
+      })
+      await runLogged(held.connection, begin)
+      let result: Awaited<ReturnType<typeof work>>
+      try {
+        result = await work(trx as never)
+      } catch (error) {
+        open = false
+        // An error SQLite answers with a rollback of its own leaves no transaction.
+        if (options.database.inTransaction) await runLogged(held.connection, rollback)
+        throw error
+      }
+      open = false
+      try {
+        await runLogged(held.connection, commit)
+      } catch (error) {
+        if (options.database.inTransaction) await runLogged(held.connection, rollback)
+        throw error
+      }
+      return result
+    } finally {
+      held.mutex.unlock()
+    }
+  }
   const driver = (): Driver => {
     const mutex = createMutex()
     const connection = createConnection(options.database)
-    current = { connection, mutex }
-    const rollback = CompiledQuery.raw('rollback')
-    const raw = (text: string) => {
-      const query = CompiledQuery.raw(text)
-      return async (conn: DatabaseConnection) => {
-        await conn.executeQuery(query)
-      }
+    current = {
+      connection,
+      logged: {
+        executeQuery: (compiled) => runLogged(connection, compiled),
+        streamQuery: connection.streamQuery,
+      },
+      mutex,
+    }
+    const raw = (query: CompiledQuery) => async (conn: DatabaseConnection) => {
+      await conn.executeQuery(query)
     }
     return {
       init: async () => undefined,
@@ -201,8 +279,8 @@ export const createSqliteDialect = (options: SqliteDialectOptions): Dialect => {
         await mutex.lock()
         return connection
       },
-      beginTransaction: raw('begin immediate'),
-      commitTransaction: raw('commit'),
+      beginTransaction: raw(begin),
+      commitTransaction: raw(commit),
       rollbackTransaction: async (conn) => {
         // A failed COMMIT or an error SQLite answers with a rollback of its own leaves no transaction.
         if (options.database.inTransaction) await conn.executeQuery(rollback)
@@ -215,10 +293,12 @@ export const createSqliteDialect = (options: SqliteDialectOptions): Dialect => {
       },
     }
   }
-  return {
-    createAdapter: () => Object.assign(new SqliteAdapter(), { executeDirect } satisfies DirectExecution),
+  const dialect: Dialect = {
+    createAdapter: () =>
+      Object.assign(new SqliteAdapter(), { executeDirect, transactDirect } satisfies DirectExecution),
     createDriver: driver,
     createIntrospector: (db) => new SqliteIntrospector(db),
     createQueryCompiler: () => new SqliteQueryCompiler(),
   }
+  return dialect
 }

@@ -526,6 +526,13 @@ export const decideCart = (command: CartCommand, state: Cart): E.Either<CartErro
   return E.isLeft(parsed) ? parsed : decideChecked(parsed.right, state)
 }
 
+/**
+ * {@link decideCart} without checking the command against `cartCommandSchema` first: for the
+ * use cases, which build every command from input their own schemas parsed and from products the
+ * repository decoded. The product check alone costs more than the decision. Internal to core.
+ */
+export const decideBuiltCart = (command: CartCommand, state: Cart): Decision => decideChecked(command, state)
+
 const decideChecked = (command: CartCommand, state: Cart): Decision => {
   if (state.status === 'completed') return E.left(cartAlreadyCompleted(state.id))
   if (command._tag === 'CreateCart') {

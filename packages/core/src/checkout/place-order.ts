@@ -36,15 +36,8 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
-import {
-  type Cart,
-  cartAlreadyCompleted,
-  cartEmpty,
-  cartNotFound,
-  decideCart,
-  evolveCart,
-  type StoredCart,
-} from '../cart/index.js'
+import { decideBuiltCart } from '../cart/cart-decider.js'
+import { type Cart, cartAlreadyCompleted, cartEmpty, cartNotFound, evolveCart, type StoredCart } from '../cart/index.js'
 import type { PlaceOrderError, PlaceOrderResult } from '../commerce/index.js'
 import { type JsonValue, toJsonValue } from '../events/index.js'
 import { hashRequest } from '../idempotency/index.js'
@@ -597,7 +590,7 @@ const orderEventsOf = (
 
 const completeCart = (cart: Cart): E.Either<InfrastructureError, Cart> =>
   pipe(
-    decideCart({ _tag: 'CompleteCart', cartId: cart.id }, cart),
+    decideBuiltCart({ _tag: 'CompleteCart', cartId: cart.id }, cart),
     E.map((events) => events.reduce(evolveCart, cart)),
     E.mapLeft((e) => infrastructureError(false, e)),
   )

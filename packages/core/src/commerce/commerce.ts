@@ -10,6 +10,7 @@ import { pipe } from 'fp-ts/function'
 import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import { z } from 'zod'
+import { decideBuiltCart } from '../cart/cart-decider.js'
 import {
   type Cart,
   type CartCommand,
@@ -20,7 +21,6 @@ import {
   cartNotFound,
   chooseShippingMethodInputSchema,
   createCartInputSchema,
-  decideCart,
   evolveCart,
   initialCart,
   type StoredCart,
@@ -321,7 +321,7 @@ export const createCommerce = (options: CommerceOptions): Commerce => {
       if (E.isLeft(stored)) return stored
       const cmd = await command(parsed.right, stored.right.cart)()
       if (E.isLeft(cmd)) return cmd
-      const events = decideCart(cmd.right, stored.right.cart)
+      const events = decideBuiltCart(cmd.right, stored.right.cart)
       if (E.isLeft(events)) return events
       // The product an AddLine decided with prices it too: no second read.
       const known = cmd.right._tag === 'AddLine' ? [cmd.right.product] : []
@@ -339,7 +339,7 @@ export const createCommerce = (options: CommerceOptions): Commerce => {
       const parsed = parseInput(createCartInputSchema)(input)
       if (E.isLeft(parsed)) return parsed
       const i = parsed.right
-      const events = decideCart(
+      const events = decideBuiltCart(
         {
           _tag: 'CreateCart',
           cartId: ids.next('cart') as Cart['id'],

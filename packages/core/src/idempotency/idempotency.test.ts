@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { JsonValue } from '../events/index.js'
 import { canonicalJson, hashRequest } from './idempotency.js'
 import { idempotencyKeyReused } from './idempotency-errors.js'
-import { sha256Hex, utf8Bytes } from './sha256.js'
+import { sha256Hex } from './sha256.js'
 
 const nodeSha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
 
@@ -36,10 +36,17 @@ describe('sha256Hex', () => {
     )
   })
 
-  it('encodes lone surrogates as U+FFFD, like TextEncoder', () => {
+  it('hashes lone surrogates as U+FFFD, as node:crypto does', () => {
     for (const text of ['\ud800', 'a\udc00b', '\ud83d']) {
-      expect(Array.from(utf8Bytes(text))).toEqual(Array.from(new TextEncoder().encode(text)))
+      expect(sha256Hex(text)).toBe(nodeSha256(text))
+      expect(sha256Hex(text)).toBe(nodeSha256(text.replaceAll(/[\ud800-\udfff]/g, '\ufffd')))
     }
+  })
+
+  it('matches node:crypto on arbitrary strings, lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => sha256Hex(text) === nodeSha256(text)),
+    )
   })
 })
 

@@ -1,6 +1,7 @@
 /**
- * SHA-256 (FIPS 180-4) in plain TypeScript over UTF-8 text, so core needs no `node:crypto` and
- * runs unchanged in Node, browsers, Deno, Bun and workers. Internal to the idempotency module.
+ * SHA-256 (FIPS 180-4) in plain TypeScript over UTF-8 text (`TextEncoder`), so core needs no
+ * `node:crypto` and runs unchanged in Node, browsers, Deno, Bun and workers. Internal to the
+ * idempotency module.
  *
  * @module
  */
@@ -16,41 +17,10 @@ const K = new Uint32Array([
   0xc67178f2,
 ])
 
-/**
- * The UTF-8 bytes of `text`; a lone surrogate becomes U+FFFD, as `TextEncoder` does.
- *
- * @example
- * ```ts
- * utf8Bytes('é') // Uint8Array [0xc3, 0xa9]
- * ```
- * @category idempotency
- * @since 0.1.0
- */
-export const utf8Bytes = (text: string): Uint8Array => {
-  const bytes: number[] = []
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i)
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00)
-        i++
-      } else {
-        code = 0xfffd
-      }
-    } else if (code >= 0xdc00 && code <= 0xdfff) {
-      code = 0xfffd
-    }
-    if (code < 0x80) bytes.push(code)
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f))
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f))
-    else
-      bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f))
-  }
-  return Uint8Array.from(bytes)
-}
-
-const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n))
+const encoder = new TextEncoder()
+// Reused by every call (the function is synchronous, so calls never overlap).
+const schedule = new Uint32Array(64)
+const hex = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
 
 /**
  * The SHA-256 digest of `text` (UTF-8 encoded), as 64 lower-case hex digits.
@@ -63,61 +33,88 @@ const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n))
  * @since 0.1.0
  */
 export const sha256Hex = (text: string): string => {
-  const message = utf8Bytes(text)
-  const bitLength = message.length * 8
-  const paddedLength = Math.ceil((message.length + 9) / 64) * 64
+  const message = encoder.encode(text)
+  const length = message.length
+  const paddedLength = Math.ceil((length + 9) / 64) * 64
   const padded = new Uint8Array(paddedLength)
   padded.set(message)
-  padded[message.length] = 0x80
-  const view = new DataView(padded.buffer)
-  view.setUint32(paddedLength - 8, Math.floor(bitLength / 0x100000000))
-  view.setUint32(paddedLength - 4, bitLength >>> 0)
+  padded[length] = 0x80
+  const bitLength = length * 8
+  const high = Math.floor(bitLength / 0x100000000)
+  const low = bitLength >>> 0
+  padded[paddedLength - 8] = high >>> 24
+  padded[paddedLength - 7] = (high >>> 16) & 0xff
+  padded[paddedLength - 6] = (high >>> 8) & 0xff
+  padded[paddedLength - 5] = high & 0xff
+  padded[paddedLength - 4] = low >>> 24
+  padded[paddedLength - 3] = (low >>> 16) & 0xff
+  padded[paddedLength - 2] = (low >>> 8) & 0xff
+  padded[paddedLength - 1] = low & 0xff
 
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ])
-  const w = new Uint32Array(64)
+  const w = schedule
+  let h0 = 0x6a09e667
+  let h1 = 0xbb67ae85
+  let h2 = 0x3c6ef372
+  let h3 = 0xa54ff53a
+  let h4 = 0x510e527f
+  let h5 = 0x9b05688c
+  let h6 = 0x1f83d9ab
+  let h7 = 0x5be0cd19
   for (let offset = 0; offset < paddedLength; offset += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(offset + t * 4)
-    for (let t = 16; t < 64; t++) {
-      const w15 = w[t - 15] ?? 0
-      const w2 = w[t - 2] ?? 0
-      const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3)
-      const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10)
-      w[t] = ((w[t - 16] ?? 0) + s0 + (w[t - 7] ?? 0) + s1) >>> 0
+    for (let t = 0; t < 16; t++) {
+      const i = offset + t * 4
+      w[t] =
+        ((padded[i] as number) << 24) |
+        ((padded[i + 1] as number) << 16) |
+        ((padded[i + 2] as number) << 8) |
+        (padded[i + 3] as number)
     }
-    let a = h[0] ?? 0
-    let b = h[1] ?? 0
-    let c = h[2] ?? 0
-    let d = h[3] ?? 0
-    let e = h[4] ?? 0
-    let f = h[5] ?? 0
-    let g = h[6] ?? 0
-    let hh = h[7] ?? 0
+    for (let t = 16; t < 64; t++) {
+      const w15 = w[t - 15] as number
+      const w2 = w[t - 2] as number
+      const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3)
+      const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10)
+      w[t] = ((w[t - 16] as number) + s0 + (w[t - 7] as number) + s1) | 0
+    }
+    let a = h0
+    let b = h1
+    let c = h2
+    let d = h3
+    let e = h4
+    let f = h5
+    let g = h6
+    let h = h7
     for (let t = 0; t < 64; t++) {
-      const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+      const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))
       const ch = (e & f) ^ (~e & g)
-      const temp1 = (hh + s1 + ch + (K[t] ?? 0) + (w[t] ?? 0)) >>> 0
-      const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+      const temp1 = (h + s1 + ch + (K[t] as number) + (w[t] as number)) | 0
+      const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))
       const maj = (a & b) ^ (a & c) ^ (b & c)
-      const temp2 = (s0 + maj) >>> 0
-      hh = g
+      const temp2 = (s0 + maj) | 0
+      h = g
       g = f
       f = e
-      e = (d + temp1) >>> 0
+      e = (d + temp1) | 0
       d = c
       c = b
       b = a
-      a = (temp1 + temp2) >>> 0
+      a = (temp1 + temp2) | 0
     }
-    h[0] = ((h[0] ?? 0) + a) >>> 0
-    h[1] = ((h[1] ?? 0) + b) >>> 0
-    h[2] = ((h[2] ?? 0) + c) >>> 0
-    h[3] = ((h[3] ?? 0) + d) >>> 0
-    h[4] = ((h[4] ?? 0) + e) >>> 0
-    h[5] = ((h[5] ?? 0) + f) >>> 0
-    h[6] = ((h[6] ?? 0) + g) >>> 0
-    h[7] = ((h[7] ?? 0) + hh) >>> 0
+    h0 = (h0 + a) | 0
+    h1 = (h1 + b) | 0
+    h2 = (h2 + c) | 0
+    h3 = (h3 + d) | 0
+    h4 = (h4 + e) | 0
+    h5 = (h5 + f) | 0
+    h6 = (h6 + g) | 0
+    h7 = (h7 + h) | 0
   }
-  return Array.from(h, (word) => word.toString(16).padStart(8, '0')).join('')
+  let digest = ''
+  for (const word of [h0, h1, h2, h3, h4, h5, h6, h7])
+    digest +=
+      (hex[word >>> 24] as string) +
+      (hex[(word >>> 16) & 0xff] as string) +
+      (hex[(word >>> 8) & 0xff] as string) +
+      (hex[word & 0xff] as string)
+  return digest
 }

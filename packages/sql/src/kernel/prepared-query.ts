@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely'
+import type { Compilable, CompiledQuery, Kysely, QueryResult, Transaction } from 'kysely'
 import type { Database } from '../schema/sql-database.js'
 
 /**
@@ -27,6 +27,12 @@ import type { Database } from '../schema/sql-database.js'
 export interface DirectExecution {
   /** Runs `compiled` now on the connection (`inTransaction`: `compiled` belongs to the open transaction). */
   readonly executeDirect: (compiled: CompiledQuery, inTransaction: boolean) => Promise<QueryResult<unknown>> | undefined
+  /**
+   * Optional: runs `work` in a transaction on `db` like `db.transaction().execute(work)` (the same
+   * statements, logged alike; commit when `work` resolves, rollback when it rejects; the handle
+   * refuses statements once it has ended), at less cost than kysely's transaction builder.
+   */
+  readonly transactDirect?: <T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>) => Promise<T>
 }
 
 /** `db.executeQuery(compiled)`, run directly when the dialect's adapter offers {@link DirectExecution}. */

@@ -10,6 +10,7 @@ import * as E from 'fp-ts/Either'
 import type * as TE from 'fp-ts/TaskEither'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../schema/sql-database.js'
+import type { DirectExecution } from './prepared-query.js'
 import { toInfrastructureError } from './sql-faults.js'
 
 const rollbackSignal: unique symbol = Symbol('mercato.rollback')
@@ -49,15 +50,17 @@ export const inTransaction =
       }
     }
     try {
-      const value = await db.transaction().execute(async (trx) => {
+      const body = async (trx: Transaction<Database>): Promise<A> => {
         const result = await work(trx)()
         if (E.isLeft(result)) {
           const signal: RollbackSignal = { [rollbackSignal]: true, left: result.left }
           throw signal
         }
         return result.right
-      })
-      return E.right(value)
+      }
+      // The dialect's own transaction path when it offers one (SQLite), else kysely's.
+      const direct = (db.getExecutor().adapter as Partial<DirectExecution>).transactDirect
+      return E.right(await (direct === undefined ? db.transaction().execute(body) : direct(db, body)))
     } catch (cause) {
       return isRollbackSignal(cause) ? E.left(cause.left as E) : E.left(toInfrastructureError(cause))
     }

@@ -79,10 +79,11 @@ const upsertOrderView = prepareQuery<OrderViewColumns, never>((db, p) => {
  * @since 0.1.0
  */
 const summaryDocument = perDialect((dialect) => dbDocument<OrderSummaryRow>(dialect, ['placedAt', 'updatedAt']))
+// The listing's tie-breaker, compared by code unit on every dialect (built once: a port is built per transaction).
+const orderIdByCodeUnit = perDialect((dialect) => dialect.byCodeUnit('order_views.order_id'))
 
 export const createSqlOrderViewStore = ({ db, dialect }: SqlContext): OrderViewStore => {
   const document = summaryDocument(dialect)
-  const id = dialect.byCodeUnit('order_views.order_id')
 
   const save = (row: OrderSummaryRow) => {
     const columns: OrderViewColumns = {
@@ -113,6 +114,7 @@ export const createSqlOrderViewStore = ({ db, dialect }: SqlContext): OrderViewS
     const checked = listOrders(request)({ rows: new Map(), corrupt: [] })
     if (E.isLeft(checked)) return TE.left(checked.left)
     const limit = request.limit ?? 20
+    const id = orderIdByCodeUnit(dialect)
     const page = db
       .selectFrom('order_views')
       .select(['order_id', 'row'])
