@@ -1,17 +1,22 @@
 /**
- * Runs the benchmark suites in `bench/suites/*.bench.ts` against the workspace sources:
+ * Runs the benchmark suites in `bench/suites/*.bench.ts` against the built packages, the code
+ * an npm install runs:
  *
- *   node --conditions=mercato-source --import tsx bench/run.ts [--quick] [--json] [name ...]
+ *   pnpm build && node --import tsx bench/run.ts [--quick] [--json] [name ...]
  *
- * (`pnpm bench` runs exactly that.) Each suite's default export is a `BenchSuite`. A name
- * argument keeps the suites whose file name contains it (`pnpm bench price-cart`).
+ * (`pnpm bench` runs exactly that.) Not against the sources: tsx compiles them with esbuild's
+ * `keepNames`, which names every function it creates with a `defineProperty` call, so code built
+ * from many small closures (every port, every pipeline) measures several times slower than its
+ * `dist/`. Each suite's default export is a `BenchSuite`. A name argument keeps the suites whose
+ * file name contains it (`pnpm bench price-cart`).
  *
  * Output: a table on stdout by default; with `--json`, one JSON line per result
  * (`{"name":...,"value":...,"unit":...}`) and nothing else on stdout. Progress and errors go to
  * stderr. `--quick` makes every measurement short (CI smoke). Exits 1 if a suite throws, a name
- * matches no suite, or workspace packages do not resolve to their `src/`.
+ * matches no suite, or a workspace package does not resolve to a `dist/` built after its last
+ * source change.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Bench } from 'tinybench'
@@ -21,7 +26,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
 const suitesDir = join(here, 'suites')
 
-const usage = `usage: node --conditions=mercato-source --import tsx bench/run.ts [--quick] [--json] [name ...]
+const usage = `usage: pnpm build && node --import tsx bench/run.ts [--quick] [--json] [name ...]
   --quick   short runs (CI smoke)
   --json    one JSON line per result on stdout: {"name":...,"value":...,"unit":...}
   name      run only the suites whose file name contains it`
@@ -75,20 +80,35 @@ const createHarness = (quick: boolean, onRow: (row: Omit<Row, 'suite'>) => void)
   },
 })
 
-/** Fails unless every workspace package the root can see resolves to its src/ (the mercato-source condition). */
-const checkSourceResolution = (): boolean => {
+/** The newest modification time of the files under `dir` (0 when there are none). */
+const newestIn = (dir: string): number => {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) newest = Math.max(newest, newestIn(path))
+    else if (entry.isFile()) newest = Math.max(newest, statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+/**
+ * Fails unless every workspace package the root can see resolves to its `dist/`, built after
+ * the last change to its `src/` (a stale build would measure old code).
+ */
+const checkBuiltResolution = (): boolean => {
   const packagesDir = join(root, 'packages')
-  const names = readdirSync(packagesDir, { withFileTypes: true })
+  const packages = readdirSync(packagesDir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .flatMap((d) => {
       try {
-        return [JSON.parse(readFileSync(join(packagesDir, d.name, 'package.json'), 'utf8')).name as string]
+        const manifest = JSON.parse(readFileSync(join(packagesDir, d.name, 'package.json'), 'utf8')) as { name: string }
+        return [{ name: manifest.name, dir: join(packagesDir, d.name) }]
       } catch {
         return []
       }
     })
   let ok = true
-  for (const name of names) {
+  for (const { name, dir } of packages) {
     let resolved: string
     try {
       resolved = fileURLToPath(import.meta.resolve(name))
@@ -96,11 +116,14 @@ const checkSourceResolution = (): boolean => {
       continue // not a dependency of the root package: suites cannot import it anyway
     }
     const where = relative(root, resolved)
-    if (where.startsWith('packages/') && where.includes('/src/')) {
-      progress(`${name} -> ${where}`)
-    } else {
-      progress(`${name} resolves to ${where}, not to its src/: run with --conditions=mercato-source`)
+    if (!(where.startsWith('packages/') && where.includes('/dist/'))) {
+      progress(`${name} resolves to ${where}, not to its dist/: run without --conditions=mercato-source`)
       ok = false
+    } else if (statSync(resolved).mtimeMs < newestIn(join(dir, 'src'))) {
+      progress(`${name}: ${where} is older than its src/: run pnpm build first (pnpm bench does)`)
+      ok = false
+    } else {
+      progress(`${name} -> ${where}`)
     }
   }
   return ok
@@ -155,7 +178,7 @@ const main = async (): Promise<number> => {
     console.debug = console.error
   }
 
-  if (!checkSourceResolution()) return 1
+  if (!checkBuiltResolution()) return 1
 
   let files: string[]
   try {
