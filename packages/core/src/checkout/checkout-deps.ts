@@ -60,6 +60,7 @@ export interface CheckoutDeps {
     readonly payLater: boolean
     readonly idempotencyTtlMs: number
     readonly staleAfterMs: number
+    readonly webhookReorderWindowMs: number
     readonly returnUrl?: string
   }
   readonly checkpoint: (checkpoint: CheckoutCheckpoint) => 'continue' | 'halt'

@@ -13,6 +13,7 @@
  * | order written, before capture             | `completed`    | capture due orders (capture mode `'immediate'`) with the order's next capture key |
  * | capture taken, not recorded               | `completed`    | same: the capture key is replayed by the provider, then recorded; or its `payment.captured` webhook recorded it first (by capture id), and the replayed capture records nothing |
  * | refund taken, not recorded                | `completed`    | its `payment.refunded` webhook records it (by refund id)          |
+ * | refund webhook before its capture's       | `completed`    | the refund waits in the inbox (`deferred`) and is applied by the first run after its capture is recorded; dropped with a warning after `webhookReorderWindowMs` |
  * | order cancelled, void or refund not done (failed, or died before the provider call) | `completed` | finish the cancellation: void and refund what the order still owes (`compensationOwed`), with the keys the cancel used, so a call that did happen is replayed, not repeated; a retried `orders.cancel` does the same. Found by the summary rows (`status: cancelled` with money held: `paymentStatus` authorized, partially captured, captured or partially refunded), untouched for `staleAfterMs` |
  * | void taken, not recorded (ours or a dashboard's) | `completed` | its `payment.cancelled` webhook records the void; a cancelled order's is also recorded by finishing the cancellation (the void key is replayed) |
  * | during compensation                       | `compensating` | run the compensation again (every step is idempotent)             |
@@ -33,7 +34,14 @@ import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import type { RecoveryReport, WebhookInput, WebhookResult, WebhookUseCaseError } from '../commerce/index.js'
 import { type InfrastructureError, infrastructureError } from '../kernel/index.js'
-import type { OrderId, OrderPaymentStatus, RecordCapture, RecordRefund, RecordVoid } from '../order/index.js'
+import {
+  capturable,
+  type OrderId,
+  type OrderPaymentStatus,
+  type RecordCapture,
+  type RecordRefund,
+  type RecordVoid,
+} from '../order/index.js'
 import type { NormalizedWebhookEvent } from '../payment/index.js'
 import { type CheckoutDeps, loadOrder } from './checkout-deps.js'
 import type { CheckoutAttempt } from './checkout-ports.js'
@@ -158,6 +166,16 @@ const settlementOf = (
 }
 
 /**
+ * What acting on a payment event did: `'processed'` (it changed something), `'ignored'` (nothing
+ * to do, or refused and logged), `'deferred'` (not yet: a refund whose captures the order has not
+ * seen; its inbox entry stays unprocessed for `recover()`).
+ *
+ * @category checkout
+ * @since 0.1.0
+ */
+export type PaymentEventOutcome = 'processed' | 'ignored' | 'deferred'
+
+/**
  * Records a capture, refund or void event on the order of a completed attempt, once (captures
  * and refunds per provider id; a void when the authorization still holds something):
  * `'processed'` when it was new to the order, `'ignored'` when the order had it already (our own
@@ -165,14 +183,17 @@ const settlementOf = (
  * or that the order refuses (captured above authorized, refunded above captured, the same id
  * with another amount, a capture on a cancelled order, a void of an authorization captured in
  * full) changes nothing and is logged as a warning: `'ignored'`, so its inbox entry is marked
- * processed and not retried.
+ * processed and not retried. Except a refund above what the order has captured that its
+ * authorization could still cover: its capture's webhook may simply not have arrived yet
+ * (providers deliver in any order), so it is `'deferred'` (left unprocessed in the inbox, for
+ * `recover()` to try again) until `webhookReorderWindowMs` after the event, then ignored.
  */
 const settle =
   (deps: CheckoutDeps) =>
   async (
     attempt: CheckoutAttempt,
     event: NormalizedWebhookEvent,
-  ): Promise<E.Either<InfrastructureError, 'processed' | 'ignored'>> => {
+  ): Promise<E.Either<InfrastructureError, PaymentEventOutcome>> => {
     const about = {
       orderId: attempt.orderId,
       paymentId: event.paymentId,
@@ -193,6 +214,26 @@ const settle =
           : infrastructureError(recorded.left._tag === 'ConcurrencyConflict', recorded.left),
       )
     if (recorded.right._tag === 'Refused') {
+      const refused = recorded.right.error
+      if (
+        refused._tag === 'RefundExceedsCaptured' &&
+        deps.clock.now().getTime() - event.occurredAt.getTime() < deps.config.webhookReorderWindowMs
+      ) {
+        const order = await loadOrder(deps.store)(attempt.orderId)()
+        if (E.isLeft(order)) return E.left(infrastructureError(order.left._tag !== 'CorruptRecord', order.left))
+        // Captures still to come could cover it: wait for their webhooks.
+        const { state } = order.right
+        if (
+          state.lifecycle !== 'none' &&
+          refused.requested.amount <= refused.refundable.amount + capturable(state).amount
+        ) {
+          deps.logger.log('info', 'refund webhook deferred: the order has not seen enough captures yet', {
+            ...about,
+            amount: event.amount,
+          })
+          return E.right('deferred')
+        }
+      }
       deps.logger.log('warn', 'payment webhook not applied: the order refuses it', {
         ...about,
         amount: event.amount,
@@ -214,7 +255,8 @@ const settle =
  * still holds) unless the order has released it already: a void made in the dashboard, or one
  * whose recording was lost. One the order refuses (it would capture more than authorized, refund
  * more than captured, or void an authorization captured in full) is not applied, only logged as
- * a warning. Anything else, and events for
+ * a warning; a refund that captures still to come could cover is `'deferred'` for a while
+ * instead (see `webhookReorderWindowMs`). Anything else, and events for
  * payments no attempt knows or for failed attempts, change nothing (`'ignored'`).
  *
  * @example
@@ -222,14 +264,14 @@ const settle =
  * import { processPaymentEvent, type CheckoutDeps, type NormalizedWebhookEvent } from '@mercato/core'
  * declare const deps: CheckoutDeps
  * declare const event: NormalizedWebhookEvent
- * const outcome = await processPaymentEvent(deps)(event) // 'processed' | 'ignored'
+ * const outcome = await processPaymentEvent(deps)(event) // 'processed' | 'ignored' | 'deferred'
  * ```
  * @category checkout
  * @since 0.1.0
  */
 export const processPaymentEvent =
   (deps: CheckoutDeps) =>
-  async (event: NormalizedWebhookEvent): Promise<E.Either<InfrastructureError, 'processed' | 'ignored'>> => {
+  async (event: NormalizedWebhookEvent): Promise<E.Either<InfrastructureError, PaymentEventOutcome>> => {
     if (event.paymentId === undefined) return E.right('ignored')
     const found = await deps.store.checkoutAttempts.byPaymentId(event.paymentId)()
     if (E.isLeft(found)) return found
@@ -287,7 +329,8 @@ export const processPaymentEvent =
 /**
  * `payments.handleWebhook`: verifies the delivery with the provider (`parseWebhook`), stores
  * the event in the inbox once per provider event id (a redelivery is `'duplicate'` and does
- * nothing), acts on it ({@link processPaymentEvent}) and marks it processed.
+ * nothing), acts on it ({@link processPaymentEvent}) and marks it processed, unless it was
+ * `'deferred'` (then `maintenance.recover()` acts on it again later).
  *
  * Errors: `InvalidWebhookSignature`, `UnsupportedWebhookEvent`, `InfrastructureError`.
  *
@@ -315,8 +358,10 @@ export const handlePaymentWebhook =
                 ? TE.right({ provider: event.provider, providerEventId: event.providerEventId, outcome: 'duplicate' })
                 : pipe(
                     () => processPaymentEvent(deps)(event),
-                    TE.tap(() =>
-                      deps.store.webhooks.markProcessed(event.provider, event.providerEventId, deps.clock.now()),
+                    TE.tap((outcome) =>
+                      outcome === 'deferred'
+                        ? TE.right(undefined)
+                        : deps.store.webhooks.markProcessed(event.provider, event.providerEventId, deps.clock.now()),
                     ),
                     TE.map((outcome) => ({
                       provider: event.provider,
@@ -415,7 +460,7 @@ export const recoverCheckouts =
     if (E.isLeft(unprocessed)) return unprocessed
     for (const entry of unprocessed.right) {
       const processed = await processPaymentEvent(deps)(entry.event)
-      if (E.isLeft(processed)) continue
+      if (E.isLeft(processed) || processed.right === 'deferred') continue
       await deps.store.webhooks.markProcessed(entry.provider, entry.providerEventId, deps.clock.now())()
       counts.webhooks++
     }

@@ -76,6 +76,13 @@ export interface CommerceConfig {
   readonly idempotencyTtlMs?: number
   /** How long an attempt may sit at a step before `recover()` takes it over (default 60 s). */
   readonly staleAfterMs?: number
+  /**
+   * How long after a refund event its webhook may wait for the capture webhooks that cover it
+   * (providers deliver webhooks in any order; default 24 h). Until then a refund above what the
+   * order has captured, which its authorization could still cover, is `deferred`; after it, it
+   * is logged as a warning and dropped.
+   */
+  readonly webhookReorderWindowMs?: number
   /** Where the shopper returns after a redirect (3-D Secure, PayPal approval). */
   readonly returnUrl?: string
 }
@@ -730,8 +737,12 @@ export interface OrderDetails {
 export interface WebhookResult {
   readonly provider: string
   readonly providerEventId: string
-  /** `processed`: acted on; `duplicate`: seen before, nothing done; `ignored`: nothing to do. */
-  readonly outcome: 'processed' | 'duplicate' | 'ignored'
+  /**
+   * `processed`: acted on; `duplicate`: seen before, nothing done; `ignored`: nothing to do;
+   * `deferred`: stored, to be applied by `maintenance.recover()` once the order can take it (a
+   * refund whose capture's webhook has not arrived yet). Answer the provider 2xx for all four.
+   */
+  readonly outcome: 'processed' | 'duplicate' | 'ignored' | 'deferred'
 }
 
 /**

@@ -160,6 +160,7 @@ export const createCommerce = (options: CommerceOptions): Commerce => {
       payLater: options.config.payLater === true,
       idempotencyTtlMs: options.config.idempotencyTtlMs ?? 24 * 60 * 60 * 1000,
       staleAfterMs: options.config.staleAfterMs ?? 60_000,
+      webhookReorderWindowMs: options.config.webhookReorderWindowMs ?? 24 * 60 * 60 * 1000,
       ...(options.config.returnUrl === undefined ? {} : { returnUrl: options.config.returnUrl }),
     },
     checkpoint: (point) => hooks?.checkpoint?.(point) ?? 'continue',

@@ -27,6 +27,7 @@ import {
   type PaymentId,
   type PaymentProvider,
   type PromotionId,
+  type RefundId,
   type TransactionalPorts,
   unsafeMoney,
   type WebhookDelivery,
@@ -85,6 +86,7 @@ export const placeOrderScenarioIds = [
   'capture-then-webhook-once',
   'webhook-then-capture-once',
   'refund-webhooks-once',
+  'refund-webhook-before-its-capture',
   'ledger-breaking-webhook-ignored',
 ] as const
 
@@ -140,10 +142,14 @@ interface World {
   readonly variantId: string
 }
 
+/** `webhookReorderWindowMs` of the scenarios' shop. */
+const reorderWindowMs = 6 * 60 * 60 * 1000
+
 const config = (payLater: boolean, captureMode: 'immediate' | 'on-fulfilment' = 'immediate') => ({
   captureMode,
   reservationTtlMs: ttl,
   staleAfterMs,
+  webhookReorderWindowMs: reorderWindowMs,
   payLater,
   tax: {
     rates: [],
@@ -957,6 +963,69 @@ const cases: ReadonlyArray<Case> = [
       expect(order.payment.refunded).toEqual(usd(2200))
       expect(order.payment.refunds).toHaveLength(3)
       expect(countEffects(world, 'refund')).toBe(3)
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'refund-webhook-before-its-capture',
+    title:
+      'a refund webhook that arrives before the webhook of the capture it refunds is deferred, then applied by recover() once the capture is recorded; one no capture ever covers is dropped with a warning after the reorder window',
+    run: async ({ store }) => {
+      const world = await worldOf(store, { captureMode: 'on-fulfilment' })
+      const warnings: string[] = []
+      const logged = world.restart({
+        captureMode: 'on-fulfilment',
+        logger: { log: (level, message) => (level === 'warn' ? warnings.push(message) : undefined) },
+      })
+      const placed = await expectRight(place(world.commerce, await cartWith(world, 2), 'key-1'))
+      const paymentId = await paymentOfAttempt(world, placed.attemptId)
+      world.payments.takeWebhooks()
+      // In the dashboard: capture 2000 of the 5000 held, then refund 500 of it.
+      await expectRight(
+        world.payments.capture({
+          idempotencyKey: dashboardKey('capture', 1),
+          paymentId,
+          amount: usd(2000),
+          final: false,
+        }),
+      )
+      await expectRight(
+        world.payments.refund({ idempotencyKey: dashboardKey('refund', 1), paymentId, amount: usd(500) }),
+      )
+      const [captured, refunded] = world.payments.takeWebhooks()
+      if (captured === undefined || refunded === undefined) return expect.fail('expected two webhooks')
+      // The refund's webhook comes first: the order has captured nothing yet.
+      expect((await expectRight(logged.payments.handleWebhook(refunded))).outcome).toBe('deferred')
+      expect((await orderOf(world, placed.orderId)).payment.refunds).toHaveLength(0)
+      const waiting = await expectRight(world.store.webhooks.listUnprocessed(new Date(8.64e15), 100))
+      expect(waiting.map((entry) => entry.event.type)).toStrictEqual(['payment.refunded'])
+      expect((await expectRight(logged.payments.handleWebhook(captured))).outcome).toBe('processed')
+      // A redelivery is a duplicate; recovery applies the stored one once it is stale.
+      expect((await expectRight(logged.payments.handleWebhook(refunded))).outcome).toBe('duplicate')
+      staleLater(world)
+      expect((await expectRight(logged.maintenance.recover())).webhooks).toBe(1)
+      const order = await orderOf(world, placed.orderId)
+      expect(order.payment).toMatchObject({ captured: usd(2000), refunded: usd(500) })
+      expect(order.payment.refunds).toHaveLength(1)
+      expect(await expectRight(world.store.webhooks.listUnprocessed(new Date(8.64e15), 100))).toStrictEqual([])
+      expect(warnings).toStrictEqual([])
+
+      // A refund nothing ever covers waits out the window, then is dropped with a warning.
+      const orphan = world.payments.emitWebhook({
+        type: 'payment.refunded',
+        paymentId,
+        amount: usd(3000),
+        refundId: 're_orphan' as RefundId,
+      })
+      expect((await expectRight(logged.payments.handleWebhook(orphan))).outcome).toBe('deferred')
+      staleLater(world)
+      expect((await expectRight(logged.maintenance.recover())).webhooks).toBe(0)
+      expect(await expectRight(world.store.webhooks.listUnprocessed(new Date(8.64e15), 100))).toHaveLength(1)
+      world.clock.advance(reorderWindowMs)
+      expect((await expectRight(logged.maintenance.recover())).webhooks).toBe(1)
+      expect(warnings).toStrictEqual(['payment webhook not applied: the order refuses it'])
+      expect(await expectRight(world.store.webhooks.listUnprocessed(new Date(8.64e15), 100))).toStrictEqual([])
+      expect((await orderOf(world, placed.orderId)).payment).toMatchObject({ captured: usd(2000), refunded: usd(500) })
       await assertBalanced(world)
     },
   },
