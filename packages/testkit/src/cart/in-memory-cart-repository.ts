@@ -7,6 +7,7 @@ import { type Cart, type CartId, type CartRepository, concurrencyConflict } from
 import * as E from 'fp-ts/Either'
 import * as O from 'fp-ts/Option'
 import { type InMemoryCell, runSync } from '../kernel/in-memory-cell.js'
+import { setEntry } from '../kernel/in-memory-journal.js'
 
 /**
  * The table of the in-memory cart repository.
@@ -60,7 +61,7 @@ export const createInMemoryCartRepository = (state: InMemoryCartState = createIn
     runSync(() => {
       const actual = state.data.carts.get(cart.id)?.version ?? 0
       if (actual !== expectedVersion) return E.left(concurrencyConflict(cart.id, expectedVersion, actual))
-      state.data.carts.set(cart.id, { cart: structuredClone(cart), version: expectedVersion + 1 })
+      setEntry(state, state.data.carts, cart.id, { cart: structuredClone(cart), version: expectedVersion + 1 })
       return E.right(undefined)
     }),
 })

@@ -22,6 +22,7 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as O from 'fp-ts/Option'
 import { type InMemoryCell, runSync } from '../kernel/in-memory-cell.js'
+import { setEntry } from '../kernel/in-memory-journal.js'
 
 /**
  * The table of the in-memory product repository: products by id.
@@ -143,7 +144,7 @@ export const createInMemoryProductRepository = (
           const taken = product.variants.find((v) => other.variants.some((o) => o.sku === v.sku))
           if (taken !== undefined) return E.left(skuInUse(taken.sku, other.id))
         }
-        products().set(product.id, copy(product))
+        setEntry(state, products(), product.id, copy(product))
         return E.right(undefined)
       }),
 

@@ -14,6 +14,7 @@ import {
 import * as E from 'fp-ts/Either'
 import * as O from 'fp-ts/Option'
 import { type InMemoryCell, runSync } from '../kernel/in-memory-cell.js'
+import { setEntry } from '../kernel/in-memory-journal.js'
 
 /**
  * The table of the in-memory checkout attempt store.
@@ -68,7 +69,7 @@ export const createInMemoryCheckoutAttemptStore = (
   create: (attempt) =>
     runSync(() => {
       if (state.data.attempts.has(attempt.attemptId)) return E.left(checkoutAttemptExists(attempt.attemptId))
-      state.data.attempts.set(attempt.attemptId, structuredClone(attempt))
+      setEntry(state, state.data.attempts, attempt.attemptId, structuredClone(attempt))
       return E.right(undefined)
     }),
   advance: (attemptId, from, to, patch, at) =>
@@ -77,7 +78,7 @@ export const createInMemoryCheckoutAttemptStore = (
       if (current === undefined || current.step !== from)
         return E.left(checkoutStepConflict(attemptId, from, current?.step ?? null))
       const next: CheckoutAttempt = { ...current, ...structuredClone(patch), step: to, updatedAt: new Date(at) }
-      state.data.attempts.set(attemptId, next)
+      setEntry(state, state.data.attempts, attemptId, next)
       return E.right(structuredClone(next))
     }),
   get: (attemptId) =>

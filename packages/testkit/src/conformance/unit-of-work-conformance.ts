@@ -1,24 +1,41 @@
 /**
  * The conformance suite of the {@link UnitOfWork} port over {@link TransactionalPorts}: commit on
- * `Right`, a full rollback on `Left`, throw or rejection, isolation, and persistence.
+ * `Right`, a full rollback on `Left`, throw or rejection (of new rows in every port, and of
+ * changes to committed ones), isolation, and persistence.
  *
  * @module
  */
 import {
+  type Cart,
+  type CartId,
+  type CheckoutAttemptId,
   defaultLocationId,
+  evolveOrderSummary,
   type InfrastructureError,
+  type NormalizedWebhookEvent,
+  type OrderSummaryRow,
+  type PaymentId,
+  type PriceList,
+  type PriceListId,
+  type Promotion,
+  type PromotionId,
   parseReservationId,
   parseSku,
   type ReservationId,
   type Sku,
   type TransactionalPorts,
   type UnitOfWork,
+  unsafeCurrency,
+  unsafeMoney,
+  type VariantId,
 } from '@mercato/core'
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import { expect } from 'vitest'
+import { aProduct } from '../builders/catalog-builders.js'
+import { buildPlaceOrder, orderTime } from '../builders/order-builders.js'
 import {
   type ConformanceCase,
   type ConformanceHarness,
@@ -26,6 +43,7 @@ import {
   expectRight,
   runConformanceSuite,
 } from '../kernel/conformance-harness.js'
+import { aCheckoutAttempt } from './checkout-attempt-store-conformance.js'
 
 /**
  * The stable ids of the unit of work cases (what `skip` may name).
@@ -44,6 +62,8 @@ export const unitOfWorkCaseIds = [
   'rollback-on-port-error',
   'rollback-on-throw',
   'rollback-on-rejection',
+  'rollback-every-port',
+  'rollback-changes',
   'reads-own-writes',
   'no-dirty-reads',
   'concurrent-transactions',
@@ -192,6 +212,174 @@ const expectEverythingFrom = async (ports: TransactionalPorts, suffix: string, i
   ).toBe('IdempotencyKeyReused')
 }
 
+const usd = unsafeCurrency('USD')
+const CART = 'cart_uow' as CartId
+const PRODUCT = aProduct()
+const PRODUCT_SKU = sku('SKU-1') // aProduct's variant
+const PROMOTION = 'promo_uow' as PromotionId
+const ATTEMPT = 'att_uow' as CheckoutAttemptId
+const cartIn = (city: string): Cart => ({
+  id: CART,
+  status: 'active',
+  currency: usd,
+  lines: [],
+  codes: [],
+  shippingAddress: { country: 'DE', city },
+})
+const promotionNamed = (name: string): Promotion => ({
+  id: PROMOTION,
+  name,
+  priority: 0,
+  stacking: 'combinable',
+  conditions: {},
+  effect: { kind: 'order-percentage', basisPoints: 1000 },
+})
+const priceListAt = (amount: number): PriceList => ({
+  id: 'pl_uow' as PriceListId,
+  name: 'List',
+  currency: usd,
+  priority: 1,
+  pricesIncludeTax: false,
+  validFrom: at(-60_000),
+  prices: [{ variantId: 'var_1' as VariantId, amount: { amount, currency: usd } }],
+})
+const webhookEvent = (id: string): NormalizedWebhookEvent => ({
+  provider: 'stripe',
+  providerEventId: id,
+  type: 'payment.authorized',
+  paymentId: 'pay_uow' as PaymentId,
+  amount: unsafeMoney(5000, 'USD'),
+  occurredAt: at(-1000),
+  raw: { id },
+})
+const orderView = (orderId: string, email: string): OrderSummaryRow => {
+  const { _tag: _command, ...place } = buildPlaceOrder({ orderId })
+  const row = evolveOrderSummary(undefined, { ...place, _tag: 'OrderPlaced', at: orderTime(0), payLater: false, email })
+  if (row === undefined) throw new Error('invalid test data: no order view')
+  return row
+}
+
+/** Writes a new row through the ports `writeEverything` leaves out: cart, product, pricing, usage, attempt, webhook, order view. */
+const writeTheRest = (ports: TransactionalPorts) =>
+  pipe(
+    ports.carts.save(cartIn('Berlin'), 0),
+    TE.flatMap(() => ports.products.save(PRODUCT, 0)),
+    TE.flatMap(() => ports.pricing.savePromotion(promotionNamed('Ten off'))),
+    TE.flatMap(() => ports.pricing.savePriceList(priceListAt(1999))),
+    TE.flatMap(() =>
+      ports.promotionUsage.redeem({ promotionId: PROMOTION, customerId: 'cust_1', orderId: 'order_a', limits: {} }),
+    ),
+    TE.flatMap(() => ports.checkoutAttempts.create(aCheckoutAttempt(ATTEMPT, { createdAt: at(0), updatedAt: at(0) }))),
+    TE.flatMap(() => ports.webhooks.record('stripe', 'evt_uow', webhookEvent('evt_uow'), at(0))),
+    TE.flatMap(() => ports.orderViews.save(orderView('order_a', 'a@example.com'))),
+    TE.flatMap(() => ports.orderViews.save(orderView('order_c', 'c@example.com'))),
+    TE.map(() => 'rest'),
+  )
+
+/**
+ * What the ports read back of `writeEverything(…, 'a')`, `writeTheRest` and the extra rows
+ * `rollback-changes` commits (reservation `res-r`, a redemption by `order_c`, keys `key-x` and
+ * `key-y`).
+ */
+const readBack = async (ports: TransactionalPorts) => ({
+  cart: await expectRight(ports.carts.get(CART)),
+  product: await expectRight(ports.products.get(PRODUCT.id)),
+  bySku: await expectRight(ports.products.findBySku(PRODUCT_SKU)),
+  promotions: await expectRight(ports.pricing.activePromotions(usd, at(0))),
+  priceLists: await expectRight(ports.pricing.priceLists(usd)),
+  usage: [...(await expectRight(ports.promotionUsage.usage([PROMOTION], 'cust_1')))],
+  attempt: await expectRight(ports.checkoutAttempts.get(ATTEMPT)),
+  unprocessed: await expectRight(ports.webhooks.listUnprocessed(at(60_000), 10)),
+  view: await expectRight(ports.orderViews.get(orderView('order_a', '').orderId)),
+  views: await expectRight(ports.orderViews.list({ limit: 10 })),
+  stock: await expectRight(ports.inventory.getStock(SHIRT)),
+  ledger: await expectRight(ports.inventory.ledger(SHIRT)),
+  reservations: [
+    await expectRight(ports.inventory.getReservation(rid('res-a'))),
+    await expectRight(ports.inventory.getReservation(rid('res-r'))),
+  ],
+  stream: await expectRight(ports.events.readStream('order-a')),
+  events: await expectRight(ports.events.readAll(0, 10)),
+  pending: await expectRight(ports.outbox.pending()),
+  // begin on a live key with its own hash reads it (InProgress, or its response) and writes nothing
+  keys: [
+    await expectRight(
+      ports.idempotency.begin({ key: 'key-a', scope: 'checkout', requestHash: 'h', at: at(1), ttlMs: 60_000 }),
+    ),
+    await expectRight(
+      ports.idempotency.begin({ key: 'key-x', scope: 'checkout', requestHash: 'h', at: at(1), ttlMs: 60_000 }),
+    ),
+    await expectRight(
+      ports.idempotency.begin({ key: 'key-y', scope: 'checkout', requestHash: 'h', at: at(1), ttlMs: 60_000 }),
+    ),
+  ],
+})
+
+/**
+ * Changes or deletes, in every port, rows that `rollback-changes` committed (and adds a few):
+ * first carts, products, pricing, usage, attempts, webhooks and order views, then inventory,
+ * events, outbox and idempotency.
+ */
+const changeEverything = (ports: TransactionalPorts) =>
+  pipe(
+    pipe(
+      ports.carts.save(cartIn('Hamburg'), 1),
+      TE.flatMap(() => ports.products.save({ ...PRODUCT, version: 2, name: 'Renamed' }, 1)),
+      TE.flatMap(() => ports.pricing.savePromotion(promotionNamed('Twenty off'))),
+      TE.flatMap(() => ports.pricing.savePriceList(priceListAt(2999))),
+      TE.flatMap(() => ports.promotionUsage.release({ promotionId: PROMOTION, orderId: 'order_a' })),
+      TE.flatMap(() =>
+        ports.promotionUsage.redeem({
+          promotionId: PROMOTION,
+          customerId: 'cust_1',
+          orderId: 'order_b',
+          limits: {},
+        }),
+      ),
+      TE.flatMap(() => ports.promotionUsage.releaseOrder('order_c')),
+      TE.flatMap(() =>
+        ports.checkoutAttempts.advance(ATTEMPT, 'started', 'reserved', { reservationId: rid('res-a') }, at(5)),
+      ),
+      TE.flatMap(() => ports.webhooks.markProcessed('stripe', 'evt_uow', at(5))),
+      TE.flatMap(() => ports.webhooks.record('stripe', 'evt_new', webhookEvent('evt_new'), at(5))),
+      TE.flatMap(() => ports.orderViews.save(orderView('order_a', 'changed@example.com'))),
+      TE.flatMap(() => ports.orderViews.save(orderView('order_b', 'b@example.com'))),
+      TE.flatMap(() => ports.orderViews.clear()),
+    ),
+    TE.flatMap(() =>
+      ports.inventory.adjust({
+        sku: SHIRT,
+        locationId: defaultLocationId,
+        delta: 4,
+        reason: 'received',
+        at: at(5),
+      }),
+    ),
+    TE.flatMap(() => ports.inventory.commit(rid('res-a'), at(5))),
+    TE.flatMap(() =>
+      ports.inventory.reserve({
+        reservationId: rid('res-c'),
+        lines: [{ sku: SHIRT, quantity: 2 }],
+        expiresAt,
+        reference: 'chk-c',
+        at: at(5),
+      }),
+    ),
+    TE.flatMap(() => ports.inventory.release(rid('res-c'), at(5))),
+    TE.flatMap(() => ports.inventory.release(rid('res-r'), at(5))),
+    TE.flatMap(() =>
+      ports.events.append('order-a', 1, [
+        { eventId: 'evt-a-2', type: 'OrderPaid', payload: { n: 2 }, occurredAt: at(5) },
+      ]),
+    ),
+    TE.flatMap(() => ports.outbox.enqueue([{ id: 'msg-3', topic: 'Other', payload: { n: 3 }, createdAt: at(5) }])),
+    TE.flatMap(() => ports.outbox.markDone(['evt-a'])),
+    TE.flatMap(() => ports.outbox.claim({ workerId: 'w', limit: 10, leaseMs: 60_000, now: at(5) })),
+    TE.flatMap(() => ports.idempotency.complete('key-a', 'checkout', { ok: true })),
+    TE.flatMap(() => ports.idempotency.defer('key-y', 'checkout', { later: true })),
+    TE.flatMap(() => ports.idempotency.abandon('key-x', 'checkout')),
+  )
+
 type Case = ConformanceCase<UnitOfWorkFixture, UnitOfWorkCaseId>
 
 const cases: ReadonlyArray<Case> = [
@@ -299,6 +487,94 @@ const cases: ReadonlyArray<Case> = [
       expect(error).toMatchObject({ _tag: 'InfrastructureError', retryable: false })
       await expectNothingFrom(store, 'a')
       expect(await expectRight(store.outbox.pending())).toBe(0)
+    },
+  },
+  {
+    id: 'rollback-every-port',
+    title:
+      'a Left after new rows in carts, products, pricing, promotion usage, attempts, webhooks and order views leaves none',
+    run: async (store) => {
+      const error = await expectLeft(
+        store.unitOfWork.transaction((ports) =>
+          pipe(
+            writeTheRest(ports),
+            TE.flatMap(() => TE.left(workFailed('after-writes'))),
+          ),
+        ),
+      )
+      expect(error).toEqual(workFailed('after-writes'))
+      expect(await expectRight(store.carts.get(CART))).toEqual(O.none)
+      expect(await expectRight(store.products.get(PRODUCT.id))).toEqual(O.none)
+      expect(await expectRight(store.products.findBySku(PRODUCT_SKU))).toEqual(O.none)
+      expect(await expectRight(store.pricing.activePromotions(usd, at(0)))).toEqual([])
+      expect(await expectRight(store.pricing.priceLists(usd))).toEqual([])
+      expect([...(await expectRight(store.promotionUsage.usage([PROMOTION], 'cust_1')))]).toEqual([
+        [PROMOTION, { total: 0, byCustomer: 0 }],
+      ])
+      expect(await expectRight(store.checkoutAttempts.get(ATTEMPT))).toEqual(O.none)
+      expect(await expectRight(store.webhooks.listUnprocessed(at(60_000), 10))).toEqual([])
+      expect(await expectRight(store.orderViews.list({ limit: 10 }))).toEqual({ rows: [] })
+      // The same writes then commit.
+      expect(await expectRight(store.unitOfWork.transaction(writeTheRest))).toBe('rest')
+      expect(O.isSome(await expectRight(store.carts.get(CART)))).toBe(true)
+      expect((await expectRight(store.orderViews.list({ limit: 10 }))).rows).toHaveLength(2)
+    },
+  },
+  {
+    id: 'rollback-changes',
+    title: 'a Left after changing and deleting committed rows in every port puts back exactly what was committed',
+    run: async (store) => {
+      await expectRight(
+        store.unitOfWork.transaction((ports) =>
+          pipe(
+            writeEverything(ports, 'a'),
+            TE.flatMap(() => writeTheRest(ports)),
+            TE.flatMap(() =>
+              ports.outbox.enqueue([{ id: 'msg-2', topic: 'Other', payload: { n: 2 }, createdAt: at(0) }]),
+            ),
+            TE.flatMap(() =>
+              ports.idempotency.begin({ key: 'key-x', scope: 'checkout', requestHash: 'h', at: at(0), ttlMs: 60_000 }),
+            ),
+            TE.flatMap(() =>
+              ports.idempotency.begin({ key: 'key-y', scope: 'checkout', requestHash: 'h', at: at(0), ttlMs: 60_000 }),
+            ),
+            TE.flatMap(() =>
+              ports.inventory.reserve({
+                reservationId: rid('res-r'),
+                lines: [{ sku: SHIRT, quantity: 1 }],
+                expiresAt,
+                reference: 'chk-r',
+                at: at(0),
+              }),
+            ),
+            TE.flatMap(() =>
+              ports.promotionUsage.redeem({
+                promotionId: PROMOTION,
+                customerId: 'cust_2',
+                orderId: 'order_c',
+                limits: {},
+              }),
+            ),
+          ),
+        ),
+      )
+      const before = await readBack(store)
+      const error = await expectLeft(
+        store.unitOfWork.transaction((ports) =>
+          pipe(
+            changeEverything(ports),
+            TE.flatMap(() => TE.left(workFailed('after-changes'))),
+          ),
+        ),
+      )
+      expect(error).toEqual(workFailed('after-changes'))
+      expect(await readBack(store)).toEqual(before)
+      // The outbox rows are as committed: never claimed, not done.
+      const claimed = await expectRight(store.outbox.claim({ workerId: 'w', limit: 10, leaseMs: 60_000, now: at(6) }))
+      expect(claimed.map((m) => [m.id, m.attempts])).toEqual([
+        ['evt-a', 1],
+        ['msg-2', 1],
+      ])
     },
   },
   {

@@ -14,6 +14,7 @@ import {
 } from '@mercato/core'
 import * as E from 'fp-ts/Either'
 import { type InMemoryCell, jsonCopy, runSync } from '../kernel/in-memory-cell.js'
+import { addMember, pushItem, setEntry, setField } from '../kernel/in-memory-journal.js'
 
 /**
  * The tables of the in-memory event store: every event in append order, and each stream's events.
@@ -99,12 +100,12 @@ export const createInMemoryEventStore = (state: InMemoryEventState = createInMem
             position: state.data.lastPosition + index + 1,
           }),
       )
-      state.data.lastPosition += stored.length
+      setField(state, state.data, 'lastPosition', state.data.lastPosition + stored.length)
       for (const event of stored) {
-        state.data.all.push(event)
-        state.data.eventIds.add(event.eventId)
+        pushItem(state, state.data.all, event)
+        addMember(state, state.data.eventIds, event.eventId)
       }
-      state.data.streams.set(streamId, [...stream, ...stored])
+      setEntry(state, state.data.streams, streamId, [...stream, ...stored])
       return E.right(stored.map(copyEvent))
     }),
 

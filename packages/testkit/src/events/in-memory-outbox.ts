@@ -7,6 +7,7 @@
 import type { Outbox, OutboxMessage } from '@mercato/core'
 import * as E from 'fp-ts/Either'
 import { type InMemoryCell, jsonCopy, runSync } from '../kernel/in-memory-cell.js'
+import { addMember, pushItem, replaceItem } from '../kernel/in-memory-journal.js'
 
 /**
  * One outbox row: the message, whether it is done, and its lease.
@@ -22,13 +23,15 @@ export interface InMemoryOutboxRow {
 }
 
 /**
- * The table of the in-memory outbox: rows in enqueue order.
+ * The table of the in-memory outbox: rows in enqueue order, and the ids they hold (the unique
+ * index `enqueue` checks, so an enqueue costs the same however many rows there are).
  *
  * @category events
  * @since 0.1.0
  */
 export interface InMemoryOutboxData {
   readonly rows: Array<InMemoryOutboxRow>
+  readonly ids: Set<string>
 }
 
 /**
@@ -50,7 +53,7 @@ export type InMemoryOutboxState = InMemoryCell<InMemoryOutboxData>
  * @category events
  * @since 0.1.0
  */
-export const createInMemoryOutboxState = (): InMemoryOutboxState => ({ data: { rows: [] } })
+export const createInMemoryOutboxState = (): InMemoryOutboxState => ({ data: { rows: [], ids: new Set() } })
 
 const copyMessage = (message: OutboxMessage): OutboxMessage => ({
   id: message.id,
@@ -77,8 +80,9 @@ export const createInMemoryOutbox = (state: InMemoryOutboxState = createInMemory
   enqueue: (messages) =>
     runSync(() => {
       for (const message of messages) {
-        if (state.data.rows.some((row) => row.message.id === message.id)) continue
-        state.data.rows.push({ message: copyMessage({ ...message, attempts: 0 }), done: false })
+        if (state.data.ids.has(message.id)) continue
+        pushItem(state, state.data.rows, { message: copyMessage({ ...message, attempts: 0 }), done: false })
+        addMember(state, state.data.ids, message.id)
       }
       return E.right(undefined)
     }),
@@ -92,7 +96,7 @@ export const createInMemoryOutbox = (state: InMemoryOutboxState = createInMemory
         if (claimed.length >= max || row.done) return
         if (row.leasedUntil !== undefined && row.leasedUntil.getTime() > now.getTime()) return
         const message = { ...row.message, attempts: row.message.attempts + 1 }
-        state.data.rows[index] = { message, done: false, leasedBy: workerId, leasedUntil }
+        replaceItem(state, state.data.rows, index, { message, done: false, leasedBy: workerId, leasedUntil })
         claimed.push(copyMessage(message))
       })
       return E.right(claimed)
@@ -102,7 +106,7 @@ export const createInMemoryOutbox = (state: InMemoryOutboxState = createInMemory
     runSync(() => {
       const done = new Set(ids)
       state.data.rows.forEach((row, index) => {
-        if (done.has(row.message.id)) state.data.rows[index] = { message: row.message, done: true }
+        if (done.has(row.message.id)) replaceItem(state, state.data.rows, index, { message: row.message, done: true })
       })
       return E.right(undefined)
     }),

@@ -7,6 +7,7 @@
 import { type IdempotencyStore, idempotencyKeyReused, type JsonValue } from '@mercato/core'
 import * as E from 'fp-ts/Either'
 import { type InMemoryCell, jsonCopy, runSync } from '../kernel/in-memory-cell.js'
+import { deleteEntry, setEntry } from '../kernel/in-memory-journal.js'
 
 /**
  * One idempotency record.
@@ -85,7 +86,7 @@ export const createInMemoryIdempotencyStore = (
             : { _tag: existing.outcome._tag, response: jsonCopy(existing.outcome.response) },
         )
       }
-      state.data.records.set(id, {
+      setEntry(state, state.data.records, id, {
         requestHash,
         expiresAt: new Date(at.getTime() + ttlMs),
         outcome: { _tag: 'InProgress' },
@@ -98,7 +99,10 @@ export const createInMemoryIdempotencyStore = (
       const id = recordKey(scope, key)
       const existing = state.data.records.get(id)
       if (existing !== undefined && existing.outcome._tag !== 'Completed') {
-        state.data.records.set(id, { ...existing, outcome: { _tag: 'Completed', response: jsonCopy(response) } })
+        setEntry(state, state.data.records, id, {
+          ...existing,
+          outcome: { _tag: 'Completed', response: jsonCopy(response) },
+        })
       }
       return E.right(undefined)
     }),
@@ -108,7 +112,10 @@ export const createInMemoryIdempotencyStore = (
       const id = recordKey(scope, key)
       const existing = state.data.records.get(id)
       if (existing !== undefined && existing.outcome._tag !== 'Completed') {
-        state.data.records.set(id, { ...existing, outcome: { _tag: 'Deferred', response: jsonCopy(response) } })
+        setEntry(state, state.data.records, id, {
+          ...existing,
+          outcome: { _tag: 'Deferred', response: jsonCopy(response) },
+        })
       }
       return E.right(undefined)
     }),
@@ -117,7 +124,8 @@ export const createInMemoryIdempotencyStore = (
     runSync(() => {
       const id = recordKey(scope, key)
       const outcome = state.data.records.get(id)?.outcome
-      if (outcome !== undefined && outcome._tag !== 'Completed') state.data.records.delete(id)
+      // No read depends on the records' order, so deleteEntry's rollback may put one back last.
+      if (outcome !== undefined && outcome._tag !== 'Completed') deleteEntry(state, state.data.records, id)
       return E.right(undefined)
     }),
 })

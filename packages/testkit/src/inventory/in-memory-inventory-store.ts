@@ -23,6 +23,7 @@ import {
 import * as E from 'fp-ts/Either'
 import * as O from 'fp-ts/Option'
 import { type InMemoryCell, runSync } from '../kernel/in-memory-cell.js'
+import { pushItem, setEntry, setField } from '../kernel/in-memory-journal.js'
 
 /**
  * One stock row of the in-memory inventory store (per SKU and location).
@@ -121,9 +122,11 @@ export const createInMemoryInventoryStore = (
     const existing = state.data.stock.get(key)
     if (existing !== undefined) return existing
     const created: StockRow = { sku, locationId, onHand: 0, reserved: 0 }
-    state.data.stock.set(key, created)
+    setEntry(state, state.data.stock, key, created)
     return created
   }
+
+  const setReserved = (target: StockRow, reserved: number): void => setField(state, target, 'reserved', reserved)
 
   const record = (
     target: StockRow,
@@ -132,10 +135,9 @@ export const createInMemoryInventoryStore = (
     reference: string | undefined,
     at: Date,
   ): void => {
-    target.onHand += delta
+    setField(state, target, 'onHand', target.onHand + delta)
     const key = keyOf(target.sku, target.locationId)
-    const ledger = state.data.ledgers.get(key) ?? []
-    ledger.push({
+    const entry: LedgerEntry = {
       sku: target.sku,
       locationId: target.locationId,
       delta,
@@ -143,13 +145,18 @@ export const createInMemoryInventoryStore = (
       reason,
       ...(reference === undefined ? {} : { reference }),
       at: new Date(at.getTime()),
-    })
-    state.data.ledgers.set(key, ledger)
+    }
+    const ledger = state.data.ledgers.get(key)
+    if (ledger === undefined) setEntry(state, state.data.ledgers, key, [entry])
+    else pushItem(state, ledger, entry)
   }
 
   const giveBack = (reservation: Reservation, status: 'released' | 'expired'): void => {
-    for (const line of reservation.lines) row(line.sku, line.locationId).reserved -= line.quantity
-    state.data.reservations.set(reservation.reservationId, { ...reservation, status })
+    for (const line of reservation.lines) {
+      const target = row(line.sku, line.locationId)
+      setReserved(target, target.reserved - line.quantity)
+    }
+    setEntry(state, state.data.reservations, reservation.reservationId, { ...reservation, status })
   }
 
   return {
@@ -197,7 +204,10 @@ export const createInMemoryInventoryStore = (
               return E.left(insufficientStock(line.sku, line.locationId, line.quantity, available))
             }
           }
-          for (const line of lines) row(line.sku, line.locationId).reserved += line.quantity
+          for (const line of lines) {
+            const target = row(line.sku, line.locationId)
+            setReserved(target, target.reserved + line.quantity)
+          }
           const reservation: Reservation = {
             reservationId: request.reservationId,
             lines,
@@ -206,7 +216,7 @@ export const createInMemoryInventoryStore = (
             createdAt: new Date(request.at.getTime()),
             expiresAt: new Date(request.expiresAt.getTime()),
           }
-          state.data.reservations.set(request.reservationId, copyReservation(reservation))
+          setEntry(state, state.data.reservations, request.reservationId, copyReservation(reservation))
           return E.right(copyReservation(reservation))
         })
       }),
@@ -230,10 +240,10 @@ export const createInMemoryInventoryStore = (
         }
         for (const line of reservation.lines) {
           const target = row(line.sku, line.locationId)
-          target.reserved -= line.quantity
+          setReserved(target, target.reserved - line.quantity)
           record(target, -line.quantity, 'sold', reservation.reference, at)
         }
-        state.data.reservations.set(reservationId, { ...reservation, status: 'committed' })
+        setEntry(state, state.data.reservations, reservationId, { ...reservation, status: 'committed' })
         return E.right(undefined)
       }),
 

@@ -10,8 +10,9 @@ import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 
 /**
- * One adapter's data. Adapters read `data` on every call, so a unit of work can snapshot it
- * (`structuredClone`) and put the snapshot back to roll back.
+ * One adapter's data. Adapters read `data` on every call and change it in place; inside a
+ * transaction of the in-memory store each change is recorded in the transaction's undo log,
+ * which a rollback replays.
  *
  * @category kernel
  * @since 0.1.0

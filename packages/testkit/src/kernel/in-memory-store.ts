@@ -76,6 +76,8 @@ import {
   type InMemoryPricingState,
   type InMemoryPromotionUsageState,
 } from '../pricing/in-memory-pricing.js'
+import type { InMemoryCell } from './in-memory-cell.js'
+import { closeJournal, openJournal, rollBackJournal } from './in-memory-journal.js'
 import { createMutex, type Mutex } from './mutex.js'
 
 /**
@@ -229,59 +231,33 @@ const wrapPorts = (ports: TransactionalPorts, around: Around): TransactionalPort
   }
 }
 
-interface Snapshot {
-  readonly inventory: InMemoryInventoryState['data']
-  readonly events: InMemoryEventState['data']
-  readonly outbox: InMemoryOutboxState['data']
-  readonly idempotency: InMemoryIdempotencyState['data']
-  readonly products: InMemoryProductState['data']
-  readonly carts: InMemoryCartState['data']
-  readonly pricing: InMemoryPricingState['data']
-  readonly promotionUsage: InMemoryPromotionUsageState['data']
-  readonly checkoutAttempts: InMemoryCheckoutAttemptState['data']
-  readonly webhooks: InMemoryWebhookInboxState['data']
-  readonly orderViews: InMemoryOrderViewState['data']
-}
-
-const snapshotOf = (database: InMemoryDatabase): Snapshot =>
-  structuredClone({
-    inventory: database.inventory.data,
-    events: database.events.data,
-    outbox: database.outbox.data,
-    idempotency: database.idempotency.data,
-    products: database.products.data,
-    carts: database.carts.data,
-    pricing: database.pricing.data,
-    promotionUsage: database.promotionUsage.data,
-    checkoutAttempts: database.checkoutAttempts.data,
-    webhooks: database.webhooks.data,
-    orderViews: database.orderViews.data,
-  })
-
-const restore = (database: InMemoryDatabase, snapshot: Snapshot): void => {
-  database.inventory.data = snapshot.inventory
-  database.events.data = snapshot.events
-  database.outbox.data = snapshot.outbox
-  database.idempotency.data = snapshot.idempotency
-  database.products.data = snapshot.products
-  database.carts.data = snapshot.carts
-  database.pricing.data = snapshot.pricing
-  database.promotionUsage.data = snapshot.promotionUsage
-  database.checkoutAttempts.data = snapshot.checkoutAttempts
-  database.webhooks.data = snapshot.webhooks
-  database.orderViews.data = snapshot.orderViews
-}
+// The storage cells of `database`: what a transaction's journal records the writes to.
+const cellsOf = (database: InMemoryDatabase): ReadonlyArray<InMemoryCell<unknown>> => [
+  database.inventory,
+  database.events,
+  database.outbox,
+  database.idempotency,
+  database.products,
+  database.carts,
+  database.pricing,
+  database.promotionUsage,
+  database.checkoutAttempts,
+  database.webhooks,
+  database.orderViews,
+]
 
 const transactionEnded = (): InfrastructureError =>
   infrastructureError(false, new Error('transaction already ended: ports used after transaction() returned'))
 
 /**
  * Makes the in-memory store over `database` (a fresh one by default). `unitOfWork.transaction`
- * takes the database lock, snapshots the storage, runs the work with ports bound to the
- * transaction, and puts the snapshot back if the work returns `Left`, throws or rejects (then
- * `InfrastructureError { retryable: false }`). Transactions run one at a time; ports used after
- * their transaction ended fail with `InfrastructureError`. Passes
- * `describeUnitOfWorkConformance` and every port's suite.
+ * takes the database lock and runs the work with ports bound to the transaction, writing in
+ * place while an undo log records how to take back each write; if the work returns `Left`,
+ * throws or rejects (then `InfrastructureError { retryable: false }`), the log is replayed
+ * newest first and nothing the work wrote remains. A transaction thus costs what it touches, not
+ * the size of the database. Transactions run one at a time; ports used after their transaction
+ * ended fail with `InfrastructureError`. Passes `describeUnitOfWorkConformance` and every port's
+ * suite.
  *
  * @example
  * ```ts
@@ -321,7 +297,8 @@ export const createInMemoryStore = (database: InMemoryDatabase = createInMemoryD
       <Err, A>(work: (ports: TransactionalPorts) => TaskEither<Err, A>): TaskEither<Err | InfrastructureError, A> =>
       () =>
         database.lock.run(async (): Promise<E.Either<Err | InfrastructureError, A>> => {
-          const snapshot = snapshotOf(database)
+          const cells = cellsOf(database)
+          const journal = openJournal(cells)
           let open = true
           const bound = wrapPorts(
             raw,
@@ -332,13 +309,14 @@ export const createInMemoryStore = (database: InMemoryDatabase = createInMemoryD
           )
           try {
             const result = await work(bound)()
-            if (E.isLeft(result)) restore(database, snapshot)
+            if (E.isLeft(result)) rollBackJournal(journal)
             return result
           } catch (cause) {
-            restore(database, snapshot)
+            rollBackJournal(journal)
             return E.left(infrastructureError(false, cause))
           } finally {
             open = false
+            closeJournal(cells, journal)
           }
         }),
   }

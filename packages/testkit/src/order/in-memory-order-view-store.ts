@@ -8,6 +8,7 @@ import { listOrders, type OrderId, type OrderPage, type OrderSummaryRow, type Or
 import * as E from 'fp-ts/Either'
 import * as O from 'fp-ts/Option'
 import { type InMemoryCell, runSync } from '../kernel/in-memory-cell.js'
+import { clearEntries, setEntry } from '../kernel/in-memory-journal.js'
 
 /**
  * The table of the in-memory order view store.
@@ -61,7 +62,7 @@ export const createInMemoryOrderViewStore = (
   return {
     save: (row) =>
       runSync(() => {
-        state.data.rows.set(row.orderId, structuredClone(row))
+        setEntry(state, state.data.rows, row.orderId, structuredClone(row))
         return E.right(undefined)
       }),
     get: (orderId) =>
@@ -70,7 +71,7 @@ export const createInMemoryOrderViewStore = (
     byCustomer: (customerId, page) => list({ ...page, customerId }),
     clear: () =>
       runSync(() => {
-        state.data.rows.clear()
+        clearEntries(state, state.data.rows)
         return E.right(undefined)
       }),
   }

@@ -6,6 +6,7 @@
 import type { InboxEntry, WebhookInbox } from '@mercato/core'
 import * as E from 'fp-ts/Either'
 import { type InMemoryCell, runSync } from '../kernel/in-memory-cell.js'
+import { setEntry } from '../kernel/in-memory-journal.js'
 
 /**
  * The table of the in-memory webhook inbox.
@@ -65,7 +66,12 @@ export const createInMemoryWebhookInbox = (
     runSync(() => {
       const key = keyOf(provider, providerEventId)
       if (state.data.entries.has(key)) return E.right('duplicate' as const)
-      state.data.entries.set(key, stored({ provider, providerEventId, event, receivedAt: new Date(receivedAt) }))
+      setEntry(
+        state,
+        state.data.entries,
+        key,
+        stored({ provider, providerEventId, event, receivedAt: new Date(receivedAt) }),
+      )
       return E.right('new' as const)
     }),
   markProcessed: (provider, providerEventId, at) =>
@@ -73,7 +79,7 @@ export const createInMemoryWebhookInbox = (
       const key = keyOf(provider, providerEventId)
       const entry = state.data.entries.get(key)
       if (entry !== undefined && entry.processedAt === undefined)
-        state.data.entries.set(key, { ...entry, processedAt: new Date(at) })
+        setEntry(state, state.data.entries, key, { ...entry, processedAt: new Date(at) })
       return E.right(undefined)
     }),
   listUnprocessed: (olderThan, limit) =>

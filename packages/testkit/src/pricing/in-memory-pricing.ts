@@ -16,6 +16,7 @@ import {
 } from '@mercato/core'
 import * as E from 'fp-ts/Either'
 import { type InMemoryCell, runSync } from '../kernel/in-memory-cell.js'
+import { deleteEntry, setEntry } from '../kernel/in-memory-journal.js'
 
 /**
  * The tables of the in-memory pricing repository.
@@ -87,12 +88,12 @@ export const createInMemoryPricingRepository = (
     ),
   savePromotion: (promotion) =>
     runSync(() => {
-      state.data.promotions.set(promotion.id, structuredClone(promotion))
+      setEntry(state, state.data.promotions, promotion.id, structuredClone(promotion))
       return E.right(undefined)
     }),
   savePriceList: (priceList) =>
     runSync(() => {
-      state.data.priceLists.set(priceList.id, structuredClone(priceList))
+      setEntry(state, state.data.priceLists, priceList.id, structuredClone(priceList))
       return E.right(undefined)
     }),
 })
@@ -182,12 +183,18 @@ export const createInMemoryPromotionUsageStore = (
           return E.left(usageLimitReached(promotionId, 'total', limits.total, used.total))
         if (customerId !== undefined && limits.perCustomer !== undefined && used.byCustomer >= limits.perCustomer)
           return E.left(usageLimitReached(promotionId, 'perCustomer', limits.perCustomer, used.byCustomer))
-        state.data.redemptions.set(key, { promotionId, orderId, ...(customerId === undefined ? {} : { customerId }) })
+        setEntry(state, state.data.redemptions, key, {
+          promotionId,
+          orderId,
+          ...(customerId === undefined ? {} : { customerId }),
+        })
         return E.right(undefined)
       }),
+    // Reads count redemptions or sort what they return: none depends on the map's order, so
+    // deleteEntry (whose rollback puts an entry back last) is safe here.
     release: ({ promotionId, orderId }) =>
       runSync(() => {
-        state.data.redemptions.delete(redemptionKey(promotionId, orderId))
+        deleteEntry(state, state.data.redemptions, redemptionKey(promotionId, orderId))
         return E.right(undefined)
       }),
     releaseOrder: (orderId) =>
@@ -195,7 +202,7 @@ export const createInMemoryPromotionUsageStore = (
         const released: PromotionId[] = []
         for (const [key, r] of state.data.redemptions) {
           if (r.orderId !== orderId) continue
-          state.data.redemptions.delete(key)
+          deleteEntry(state, state.data.redemptions, key)
           released.push(r.promotionId)
         }
         return E.right(released.sort())
