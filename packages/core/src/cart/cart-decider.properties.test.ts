@@ -6,7 +6,7 @@ import type { Address } from '../kernel/address.js'
 import { runCommand } from '../kernel/decider.js'
 import { unsafeCurrency, unsafeMoney } from '../money/index.js'
 import type { Cart, CartId, CartLineId } from './cart.js'
-import { type CartCommand, cartDecider, cartLimits, decideCart, initialCart } from './cart-decider.js'
+import { type CartCommand, cartDecider, cartLimits, decideBuiltCart, decideCart, initialCart } from './cart-decider.js'
 import type { CartError } from './cart-errors.js'
 import {
   parseAddLineInput,
@@ -315,5 +315,26 @@ describe('evolve(decide) keeps the cart’s invariants (property)', () => {
     )
     // The generator must reach carts with several lines, or the property proves little.
     expect(severalLines).toBeGreaterThan(40)
+  })
+})
+
+describe('decideBuiltCart (property)', () => {
+  it('decides every well-formed command exactly as decideCart does, along random histories', () => {
+    let compared = 0
+    fc.assert(
+      fc.property(fc.array(command, { minLength: 1, maxLength: 40 }), (commands) => {
+        let cart: Cart = activeCart
+        for (const c of commands) {
+          const checked = decideCart(c, cart)
+          if (E.isLeft(checked) && checked.left._tag === 'ValidationFailed') continue
+          expect(decideBuiltCart(c, cart)).toStrictEqual(checked)
+          compared++
+          const result = runCommand(cartDecider)(c, cart)
+          if (E.isRight(result)) cart = result.right.state
+        }
+      }),
+      { numRuns: 300 },
+    )
+    expect(compared).toBeGreaterThan(1000)
   })
 })

@@ -527,11 +527,26 @@ export const decideCart = (command: CartCommand, state: Cart): E.Either<CartErro
 }
 
 /**
- * {@link decideCart} without checking the command against `cartCommandSchema` first: for the
- * use cases, which build every command from input their own schemas parsed and from products the
- * repository decoded. The product check alone costs more than the decision. Internal to core.
+ * {@link decideCart} without checking the command against `cartCommandSchema` first, for a shell
+ * that builds its commands itself from input its schemas parsed (`addLineInputSchema`, …) and
+ * from products its repository decoded, as the `cart` use cases do: checking a whole product
+ * again costs more than the decision. The domain rules (quantities, limits, currency, state) are
+ * all still enforced. A command that arrives whole (from a queue, a replay) goes to
+ * {@link decideCart}.
+ *
+ * Errors: the same as {@link decideCart}, except `ValidationFailed` for a malformed command.
+ *
+ * @example
+ * ```ts
+ * import { decideBuiltCart, initialCart, type CartId } from '@mercato/core'
+ * decideBuiltCart({ _tag: 'CreateCart', cartId: 'cart_1' as CartId, currency: 'USD' }, initialCart)
+ * // right([{ _tag: 'CartCreated', cartId: 'cart_1', currency: 'USD' }])
+ * ```
+ * @category cart
+ * @since 0.1.0
  */
-export const decideBuiltCart = (command: CartCommand, state: Cart): Decision => decideChecked(command, state)
+export const decideBuiltCart = (command: CartCommand, state: Cart): E.Either<CartError, ReadonlyArray<CartEvent>> =>
+  decideChecked(command, state)
 
 const decideChecked = (command: CartCommand, state: Cart): Decision => {
   if (state.status === 'completed') return E.left(cartAlreadyCompleted(state.id))

@@ -36,8 +36,15 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
-import { decideBuiltCart } from '../cart/cart-decider.js'
-import { type Cart, cartAlreadyCompleted, cartEmpty, cartNotFound, evolveCart, type StoredCart } from '../cart/index.js'
+import {
+  type Cart,
+  cartAlreadyCompleted,
+  cartEmpty,
+  cartNotFound,
+  decideBuiltCart,
+  evolveCart,
+  type StoredCart,
+} from '../cart/index.js'
 import type { PlaceOrderError, PlaceOrderResult } from '../commerce/index.js'
 import { type JsonValue, toJsonValue } from '../events/index.js'
 import { hashRequest } from '../idempotency/index.js'

@@ -10,7 +10,6 @@ import { pipe } from 'fp-ts/function'
 import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import { z } from 'zod'
-import { decideBuiltCart } from '../cart/cart-decider.js'
 import {
   type Cart,
   type CartCommand,
@@ -21,6 +20,7 @@ import {
   cartNotFound,
   chooseShippingMethodInputSchema,
   createCartInputSchema,
+  decideBuiltCart,
   evolveCart,
   initialCart,
   type StoredCart,
