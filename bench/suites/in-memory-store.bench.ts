@@ -20,7 +20,13 @@ import {
   type ProductId,
   type VariantId,
 } from '@mercato/core'
-import { createInMemoryPaymentProvider, createInMemoryStore, type InMemoryStore, manualClock } from '@mercato/testkit'
+import {
+  aCommerceConfig,
+  createInMemoryPaymentProvider,
+  createInMemoryStore,
+  type InMemoryStore,
+  manualClock,
+} from '@mercato/testkit'
 import * as TE from 'fp-ts/TaskEither'
 import type { BenchSuite, Harness } from '../harness.js'
 import { orThrow } from './persistence.bench.js'
@@ -53,18 +59,7 @@ const openShop = async (priorOrders: number): Promise<Shop> => {
     payments: createInMemoryPaymentProvider({ clock }),
     clock,
     ids: counterIds(),
-    config: {
-      captureMode: 'immediate',
-      reservationTtlMs: 900_000,
-      tax: {
-        rates: [],
-        pricesIncludeTax: false,
-        calculation: 'per-line',
-        rounding: 'half-even',
-        shippingTaxable: false,
-      },
-      shipping: { zones: [], methods: [] },
-    },
+    config: aCommerceConfig(),
   })
   const product = orThrow(await commerce.catalog.createProduct({ handle: 'tee', name: 'Tee' })(), 'createProduct')
   const withVariant = orThrow(

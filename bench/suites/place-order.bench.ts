@@ -29,7 +29,7 @@ import {
 } from '@mercato/core'
 import { createPostgresStore } from '@mercato/postgres'
 import { createSqliteStore } from '@mercato/sqlite'
-import { createInMemoryPaymentProvider, manualClock } from '@mercato/testkit'
+import { aCommerceConfig, createInMemoryPaymentProvider, manualClock } from '@mercato/testkit'
 import BetterSqlite3 from 'better-sqlite3'
 import type { LogConfig } from 'kysely'
 import pg from 'pg'
@@ -107,18 +107,7 @@ const setUp = async (store: CommerceStore, recording: CommerceStore, capture: Re
       payments,
       clock,
       ids,
-      config: {
-        captureMode: 'immediate',
-        reservationTtlMs: 900_000,
-        tax: {
-          rates: [],
-          pricesIncludeTax: false,
-          calculation: 'per-line',
-          rounding: 'half-even',
-          shippingTaxable: false,
-        },
-        shipping: { zones: [], methods: [] },
-      },
+      config: aCommerceConfig(),
     })
   const commerce = shopOn(store)
   const recorded = shopOn(recording)

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './builders/catalog-builders.js'
+export * from './builders/commerce-builders.js'
 export * from './builders/order-builders.js'
 export * from './cart/index.js'
 export * from './catalog/index.js'

@@ -35,6 +35,7 @@ import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as TE from 'fp-ts/TaskEither'
 import { expect } from 'vitest'
+import { aCommerceConfig } from '../builders/commerce-builders.js'
 import { type ManualClock, manualClock } from '../kernel/clocks.js'
 import {
   type ConformanceCase,
@@ -125,19 +126,7 @@ const worldOf = async (
       payments: provider,
       clock,
       ids,
-      config: {
-        captureMode,
-        staleAfterMs,
-        reservationTtlMs: 15 * 60_000,
-        tax: {
-          rates: [],
-          pricesIncludeTax: false,
-          calculation: 'per-line',
-          rounding: 'half-even',
-          shippingTaxable: false,
-        },
-        shipping: { zones: [], methods: [] },
-      },
+      config: aCommerceConfig({ captureMode, staleAfterMs }),
     })
   const commerce = commerceOver(store)
   const product = await expectRight(commerce.catalog.createProduct({ handle: 'tee', name: 'Tee' }))

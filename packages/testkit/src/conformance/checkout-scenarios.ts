@@ -36,6 +36,7 @@ import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as TE from 'fp-ts/TaskEither'
 import { expect } from 'vitest'
+import { aCommerceConfig } from '../builders/commerce-builders.js'
 import { type ManualClock, manualClock } from '../kernel/clocks.js'
 import {
   type ConformanceCase,
@@ -145,21 +146,14 @@ interface World {
 /** `webhookReorderWindowMs` of the scenarios' shop. */
 const reorderWindowMs = 6 * 60 * 60 * 1000
 
-const config = (payLater: boolean, captureMode: 'immediate' | 'on-fulfilment' = 'immediate') => ({
-  captureMode,
-  reservationTtlMs: ttl,
-  staleAfterMs,
-  webhookReorderWindowMs: reorderWindowMs,
-  payLater,
-  tax: {
-    rates: [],
-    pricesIncludeTax: false,
-    calculation: 'per-line' as const,
-    rounding: 'half-even' as const,
-    shippingTaxable: false,
-  },
-  shipping: { zones: [], methods: [] },
-})
+const config = (payLater: boolean, captureMode: 'immediate' | 'on-fulfilment' = 'immediate') =>
+  aCommerceConfig({
+    captureMode,
+    reservationTtlMs: ttl,
+    staleAfterMs,
+    webhookReorderWindowMs: reorderWindowMs,
+    payLater,
+  })
 
 const worldOf = async (store: CommerceStore, options: WorldOptions = {}): Promise<World> => {
   const clock = manualClock(start)

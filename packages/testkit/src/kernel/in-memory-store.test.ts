@@ -24,6 +24,7 @@ import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { aProduct, aVariant, productIdOf, skuOf, variantIdOf } from '../builders/catalog-builders.js'
+import { aCommerceConfig } from '../builders/commerce-builders.js'
 import { buildPlaceOrder, orderTime } from '../builders/order-builders.js'
 import { aCheckoutAttempt } from '../conformance/checkout-attempt-store-conformance.js'
 import { describeEventStoreConformance } from '../conformance/event-store-conformance.js'
@@ -484,18 +485,7 @@ describe('createInMemoryStore: cost of a transaction', () => {
         payments: createInMemoryPaymentProvider({ clock }),
         clock,
         ids,
-        config: {
-          captureMode: 'immediate',
-          reservationTtlMs: 900_000,
-          tax: {
-            rates: [],
-            pricesIncludeTax: false,
-            calculation: 'per-line',
-            rounding: 'half-even',
-            shippingTaxable: false,
-          },
-          shipping: { zones: [], methods: [] },
-        },
+        config: aCommerceConfig(),
       })
       const product = await commerce.catalog.createProduct({ handle: 'tee', name: 'Tee' })()
       if (E.isLeft(product)) throw new Error('createProduct')
