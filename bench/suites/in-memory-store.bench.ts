@@ -12,14 +12,7 @@
  * (it copied the whole database at the start of every transaction) the checkout ratio was about
  * 0.01 and seeding the large store took minutes.
  */
-import {
-  type CartId,
-  type Commerce,
-  createCommerce,
-  type IdGenerator,
-  type ProductId,
-  type VariantId,
-} from '@mercato/core'
+import { type CartId, type Commerce, createCommerce, type IdGenerator } from '@mercato/core'
 import {
   aCommerceConfig,
   createInMemoryPaymentProvider,
@@ -29,7 +22,8 @@ import {
 } from '@mercato/testkit'
 import * as TE from 'fp-ts/TaskEither'
 import type { BenchSuite, Harness } from '../harness.js'
-import { orThrow } from './persistence.bench.js'
+import { median, opsPerSecond, orThrow } from './persistence.bench.js'
+import { teeShop } from './place-order.bench.js'
 
 /** Ids `<prefix>_<n>`, unique within one shop. */
 const counterIds = (): IdGenerator => {
@@ -61,18 +55,7 @@ const openShop = async (priorOrders: number): Promise<Shop> => {
     ids: counterIds(),
     config: aCommerceConfig(),
   })
-  const product = orThrow(await commerce.catalog.createProduct({ handle: 'tee', name: 'Tee' })(), 'createProduct')
-  const withVariant = orThrow(
-    await commerce.catalog.addVariant({
-      productId: product.id,
-      variant: { sku: 'SKU-1', prices: [{ amount: 2500, currency: 'USD' }] },
-    })(),
-    'addVariant',
-  )
-  orThrow(await commerce.catalog.publishProduct({ productId: product.id })(), 'publish')
-  orThrow(await commerce.inventory.setStock({ sku: 'SKU-1', onHand: 1_000_000_000 })(), 'setStock')
-  const productId: ProductId = product.id
-  const variantId = (withVariant.variants[0]?.id ?? '') as VariantId
+  const { productId, variantId } = await teeShop(commerce)
   let n = 0
   const checkout = async (): Promise<void> => {
     n += 1
@@ -102,20 +85,6 @@ const openShop = async (priorOrders: number): Promise<Shop> => {
     )
   }
   return { store, checkout, saveCart }
-}
-
-const median = (values: ReadonlyArray<number>): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
-}
-
-const opsPerSecond = async (op: () => Promise<void>, count: number): Promise<number> => {
-  const started = performance.now()
-  for (let i = 0; i < count; i++) await op()
-  return (count * 1000) / (performance.now() - started)
 }
 
 /**

@@ -83,7 +83,8 @@ const markReleased =
 const readLines = 'select sku, location_id, quantity from reservation_lines where reservation_id = $1 order by line_no'
 const giveBack = 'update stock set reserved = reserved - $1, updated_at = $2 where sku = $3 and location_id = $4'
 
-const median = (values: ReadonlyArray<number>): number => {
+/** The median of `values` (the mean of the middle two for an even count). */
+export const median = (values: ReadonlyArray<number>): number => {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 === 1
@@ -91,7 +92,8 @@ const median = (values: ReadonlyArray<number>): number => {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
 }
 
-const opsPerSecond = async (op: () => unknown, count: number): Promise<number> => {
+/** Runs `op` `count` times in sequence and answers how many ran per second. */
+export const opsPerSecond = async (op: () => unknown, count: number): Promise<number> => {
   const started = performance.now()
   for (let i = 0; i < count; i++) await op()
   return (count * 1000) / (performance.now() - started)

@@ -26,6 +26,8 @@ import {
   type IdGenerator,
   type PaymentId,
   type PaymentProvider,
+  type ProductId,
+  type VariantId,
 } from '@mercato/core'
 import { createPostgresStore } from '@mercato/postgres'
 import { createSqliteStore } from '@mercato/sqlite'
@@ -90,6 +92,26 @@ const runIds = () => {
   return { ids, setRun: (next: string) => (run = next) }
 }
 
+/**
+ * Seeds the benchmarks' shop on `commerce`: one published product, `Tee`, with one variant
+ * (`SKU-1`, 25.00 USD) and stock that never runs out.
+ */
+export const teeShop = async (commerce: Commerce): Promise<{ productId: ProductId; variantId: VariantId }> => {
+  const product = orThrow(await commerce.catalog.createProduct({ handle: 'tee', name: 'Tee' })(), 'createProduct')
+  const withVariant = orThrow(
+    await commerce.catalog.addVariant({
+      productId: product.id,
+      variant: { sku: 'SKU-1', prices: [{ amount: 2500, currency: 'USD' }] },
+    })(),
+    'addVariant',
+  )
+  orThrow(await commerce.catalog.publishProduct({ productId: product.id })(), 'publish')
+  orThrow(await commerce.inventory.setStock({ sku: 'SKU-1', onHand: 1_000_000_000 })(), 'setStock')
+  const variant = withVariant.variants[0]
+  if (variant === undefined) throw new Error('addVariant answered no variant')
+  return { productId: product.id, variantId: variant.id }
+}
+
 const benchClock = () => manualClock(new Date('2026-03-01T10:00:00.000Z'))
 
 /**
@@ -111,26 +133,13 @@ const setUp = async (store: CommerceStore, recording: CommerceStore, capture: Re
     })
   const commerce = shopOn(store)
   const recorded = shopOn(recording)
-  const product = orThrow(await commerce.catalog.createProduct({ handle: 'tee', name: 'Tee' })(), 'createProduct')
-  const withVariant = orThrow(
-    await commerce.catalog.addVariant({
-      productId: product.id,
-      variant: { sku: 'SKU-1', prices: [{ amount: 2500, currency: 'USD' }] },
-    })(),
-    'addVariant',
-  )
-  orThrow(await commerce.catalog.publishProduct({ productId: product.id })(), 'publish')
-  orThrow(await commerce.inventory.setStock({ sku: 'SKU-1', onHand: 1_000_000_000 })(), 'setStock')
-  const variantId = withVariant.variants[0]?.id ?? ''
+  const { productId, variantId } = await teeShop(commerce)
   let n = 0
   /** One checkout on `shop` under run `run` (fresh ids and idempotency key). */
   const checkout = async (shop: Commerce, run: string): Promise<void> => {
     setRun(run)
     const cart = orThrow(await shop.cart.create({ currency: 'USD' })(), 'cart.create')
-    orThrow(
-      await shop.cart.addItem({ cartId: cart.cart.id, productId: product.id, variantId, quantity: 1 })(),
-      'cart.addItem',
-    )
+    orThrow(await shop.cart.addItem({ cartId: cart.cart.id, productId, variantId, quantity: 1 })(), 'cart.addItem')
     orThrow(
       await shop.checkout.placeOrder({
         cartId: cart.cart.id,

@@ -1,4 +1,5 @@
 import {
+  aCommerceConfig,
   createInMemoryPaymentProvider,
   createInMemoryStore,
   type InMemoryPaymentProvider,
@@ -32,18 +33,7 @@ const worldOf = async (captureMode: 'immediate' | 'on-fulfilment'): Promise<Worl
     payments,
     clock,
     ids: sequentialIds(),
-    config: {
-      captureMode,
-      reservationTtlMs: 900_000,
-      tax: {
-        rates: [],
-        pricesIncludeTax: false,
-        calculation: 'per-line',
-        rounding: 'half-even',
-        shippingTaxable: false,
-      },
-      shipping: { zones: [], methods: [] },
-    },
+    config: aCommerceConfig({ captureMode }),
   })
   const product = await expectRight(commerce.catalog.createProduct({ handle: 'tee', name: 'Tee' }))
   const withVariant = await expectRight(

@@ -12,7 +12,7 @@ import {
   orderSummaryProjection,
   rebuildProjection,
 } from '@mercato/core'
-import { createInMemoryPaymentProvider, manualClock, sequentialIds } from '@mercato/testkit'
+import { aCommerceConfig, createInMemoryPaymentProvider, manualClock, sequentialIds } from '@mercato/testkit'
 import { expectRight } from '@mercato/testkit/conformance'
 import { expect, it } from 'vitest'
 
@@ -29,18 +29,7 @@ export const describeProjectionRebuild = (open: () => Promise<CommerceStore>): v
       payments: createInMemoryPaymentProvider({ clock }),
       clock,
       ids: sequentialIds(),
-      config: {
-        captureMode: 'on-fulfilment',
-        reservationTtlMs: 900_000,
-        tax: {
-          rates: [],
-          pricesIncludeTax: false,
-          calculation: 'per-line',
-          rounding: 'half-even',
-          shippingTaxable: false,
-        },
-        shipping: { zones: [], methods: [] },
-      },
+      config: aCommerceConfig({ captureMode: 'on-fulfilment' }),
     })
     const product = await expectRight(commerce.catalog.createProduct({ handle: 'tee', name: 'Tee' }))
     const withVariant = await expectRight(
