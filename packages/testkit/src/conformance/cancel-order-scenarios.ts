@@ -17,10 +17,7 @@ import {
   type CommerceStore,
   compensationOwed,
   createCommerce,
-  type IdempotencyKey,
-  idempotencyKeyFor,
   infrastructureError,
-  type OrderDetails,
   type OrderId,
   orderStreamId,
   type PaymentId,
@@ -31,7 +28,6 @@ import {
   type TransactionalPorts,
   type WebhookDelivery,
 } from '@mercato/core'
-import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as TE from 'fp-ts/TaskEither'
 import { expect } from 'vitest'
@@ -51,6 +47,15 @@ import {
   inMemoryPaymentMethods,
 } from '../payment/in-memory-payment-provider.js'
 import type { PlaceOrderScenarioFixture } from './checkout-scenarios.js'
+import {
+  countEffects,
+  dashboardKey,
+  deliverWebhooks,
+  orderOf,
+  scenarioStaleAfterMs,
+  scenarioStart,
+  seedTee,
+} from './scenario-shop.js'
 
 /**
  * The stable ids of the cancel-order scenarios.
@@ -110,14 +115,13 @@ interface World {
   readonly variantId: string
 }
 
-/** How long a cancellation is left to the process running it before recovery takes over. */
-const staleAfterMs = 60_000
+const staleAfterMs = scenarioStaleAfterMs
 
 const worldOf = async (
   store: CommerceStore,
   captureMode: 'immediate' | 'on-fulfilment' = 'immediate',
 ): Promise<World> => {
-  const clock = manualClock(new Date('2026-03-01T10:00:00.000Z'))
+  const clock = manualClock(scenarioStart)
   const payments = createInMemoryPaymentProvider({ clock })
   const ids = sequentialIds()
   const commerceOver = (over: CommerceStore, provider: PaymentProvider = payments): Commerce =>
@@ -129,24 +133,8 @@ const worldOf = async (
       config: aCommerceConfig({ captureMode, staleAfterMs }),
     })
   const commerce = commerceOver(store)
-  const product = await expectRight(commerce.catalog.createProduct({ handle: 'tee', name: 'Tee' }))
-  const withVariant = await expectRight(
-    commerce.catalog.addVariant({
-      productId: product.id,
-      variant: { sku: 'SKU-1', prices: [{ amount: unitPrice, currency: 'USD' }] },
-    }),
-  )
-  await expectRight(commerce.catalog.publishProduct({ productId: product.id }))
-  await expectRight(commerce.inventory.setStock({ sku: 'SKU-1', onHand: initialStock }))
-  return {
-    store,
-    clock,
-    payments,
-    commerce,
-    commerceOver,
-    productId: product.id,
-    variantId: withVariant.variants[0]?.id ?? '',
-  }
+  const { productId, variantId } = await seedTee(commerce, initialStock, unitPrice)
+  return { store, clock, payments, commerce, commerceOver, productId, variantId }
 }
 
 const promotionId = 'promo_once' as PromotionId
@@ -272,28 +260,8 @@ const deliveringRefundWebhooks = (
   },
 })
 
-const orderOf = async (world: World, orderId: string): Promise<OrderDetails['order']> =>
-  (await expectRight(world.commerce.orders.get(orderId))).order
-
-const countEffects = (world: World, operation: string): number =>
-  world.payments.effects().filter((e) => e.operation === operation).length
-
 const onHand = async (world: World): Promise<number> =>
   (await expectRight(world.commerce.inventory.getStock({ sku: 'SKU-1' }))).onHand
-
-/** Delivers every webhook the provider emitted so far, in order; returns their outcomes. */
-const deliverWebhooks = async (world: World): Promise<ReadonlyArray<string>> => {
-  const outcomes: string[] = []
-  for (const delivery of world.payments.takeWebhooks())
-    outcomes.push((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome)
-  return outcomes
-}
-
-/** A key for a call made outside the shop (a dashboard action). */
-const dashboardKey = (operation: 'void' | 'refund', n: number): IdempotencyKey => {
-  const key = idempotencyKeyFor(operation, `dashboard-${n}`)
-  return E.isRight(key) ? key.right : expect.fail('bad key')
-}
 
 /**
  * The ledgers: for every order, the provider's captured, refunded and voided amounts are the

@@ -18,12 +18,9 @@ import {
   type CommerceStore,
   checkoutCheckpoints,
   createCommerce,
-  type IdempotencyKey,
   type IdGenerator,
-  idempotencyKeyFor,
   infrastructureError,
   type Logger,
-  type OrderDetails,
   type PaymentId,
   type PaymentProvider,
   type PromotionId,
@@ -51,6 +48,15 @@ import {
   type InMemoryPaymentProvider,
   inMemoryPaymentMethods,
 } from '../payment/in-memory-payment-provider.js'
+import {
+  countEffects,
+  dashboardKey,
+  deliverWebhooks,
+  orderOf,
+  scenarioStaleAfterMs,
+  scenarioStart,
+  seedTee,
+} from './scenario-shop.js'
 
 /**
  * The stable ids of the place-order scenarios.
@@ -117,9 +123,8 @@ export interface PlaceOrderScenarioFixture {
  */
 export type PlaceOrderScenarioHarness = ConformanceHarness<PlaceOrderScenarioFixture, PlaceOrderScenarioId>
 
-const start = new Date('2026-03-01T10:00:00.000Z')
 const ttl = 15 * 60_000
-const staleAfterMs = 60_000
+const staleAfterMs = scenarioStaleAfterMs
 const initialStock = 50
 
 interface WorldOptions {
@@ -156,7 +161,7 @@ const config = (payLater: boolean, captureMode: 'immediate' | 'on-fulfilment' = 
   })
 
 const worldOf = async (store: CommerceStore, options: WorldOptions = {}): Promise<World> => {
-  const clock = manualClock(start)
+  const clock = manualClock(scenarioStart)
   const payments = createInMemoryPaymentProvider({ clock })
   const ids = sequentialIds()
   const make = (o: WorldOptions = {}) =>
@@ -170,17 +175,8 @@ const worldOf = async (store: CommerceStore, options: WorldOptions = {}): Promis
       ...(o.logger === undefined ? {} : { logger: o.logger }),
     } satisfies CommerceOptions)
   const commerce = make(options)
-  const product = await expectRight(commerce.catalog.createProduct({ handle: 'tee', name: 'Tee' }))
-  const withVariant = await expectRight(
-    commerce.catalog.addVariant({
-      productId: product.id,
-      variant: { sku: 'SKU-1', prices: [{ amount: 2500, currency: 'USD' }] },
-    }),
-  )
-  await expectRight(commerce.catalog.publishProduct({ productId: product.id }))
-  await expectRight(commerce.inventory.setStock({ sku: 'SKU-1', onHand: initialStock }))
-  const variantId = withVariant.variants[0]?.id ?? ''
-  return { store, clock, payments, ids, commerce, restart: make, productId: product.id, variantId }
+  const { productId, variantId } = await seedTee(commerce, initialStock)
+  return { store, clock, payments, ids, commerce, restart: make, productId, variantId }
 }
 
 const cartWith = async (world: World, quantity = 1, code?: string): Promise<string> => {
@@ -256,23 +252,6 @@ const paymentOfAttempt = async (world: World, attemptId: string): Promise<Paymen
   return attempt.value.paymentId
 }
 
-/** Delivers every webhook the provider emitted so far, in order; returns their outcomes. */
-const deliverWebhooks = async (world: World): Promise<ReadonlyArray<string>> => {
-  const outcomes: string[] = []
-  for (const delivery of world.payments.takeWebhooks())
-    outcomes.push((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome)
-  return outcomes
-}
-
-/** A key for a call made outside the shop (a dashboard action). */
-const dashboardKey = (operation: 'capture' | 'refund', n: number): IdempotencyKey => {
-  const key = idempotencyKeyFor(operation, `dashboard-${n}`)
-  return E.isRight(key) ? key.right : expect.fail('bad key')
-}
-
-const orderOf = async (world: World, orderId: string): Promise<OrderDetails['order']> =>
-  (await expectRight(world.commerce.orders.get(orderId))).order
-
 /**
  * The world's provider, except that `capture` and `refund` hand the webhooks they emitted to
  * `deliver` before answering: the provider's event reaches the shop before the call's own
@@ -299,9 +278,6 @@ const usd = (amount: number) => unsafeMoney(amount, 'USD')
 
 const reservedStock = async (world: World): Promise<number> =>
   (await expectRight(world.commerce.inventory.getStock({ sku: 'SKU-1' }))).reserved
-
-const countEffects = (world: World, operation: string): number =>
-  world.payments.effects().filter((e) => e.operation === operation).length
 
 /** A store whose `events.append` fails once inside the next transaction that calls it. */
 const failingAppendOnce = (store: CommerceStore): CommerceStore => {
