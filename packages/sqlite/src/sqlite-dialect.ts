@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { DirectExecution } from '@mercato/sql'
+import type { Database, DirectExecution } from '@mercato/sql'
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -14,7 +14,6 @@ import {
   type Driver,
   Log,
   type LogConfig,
-  type QueryExecutor,
   type QueryResult,
   SqliteAdapter,
   SqliteIntrospector,
@@ -212,27 +211,20 @@ export const createSqliteDialect = (options: SqliteDialectOptions): Dialect => {
   const begin = CompiledQuery.raw('begin immediate')
   const commit = CompiledQuery.raw('commit')
   const rollback = CompiledQuery.raw('rollback')
-  // The executor of each `Kysely` the fast path served, to derive a transaction's executor from.
-  const executors = new WeakMap<object, QueryExecutor>()
   // Kysely's transaction, without its builder and connection provider: the same statements (begin
   // immediate, commit or rollback, logged) on the one connection, held through the mutex.
   const transactDirect: NonNullable<DirectExecution['transactDirect']> = async (db, work) => {
     const held = current
     if (held === undefined) return db.transaction().execute(work)
-    let executor = executors.get(db)
-    if (executor === undefined) {
-      executor = db.getExecutor()
-      executors.set(db, executor)
-    }
     await held.mutex.lock()
     try {
       // Like kysely's: a transaction's handle refuses statements once it has ended.
       let open = true
-      const trx = new Transaction<never>({
+      const trx = new Transaction<Database>({
         config: { dialect },
         dialect,
         driver: endedDriver,
-        executor: executor.withConnectionProvider({
+        executor: db.getExecutor().withConnectionProvider({
           provideConnection: (consumer) =>
             open ? consumer(held.logged) : Promise.reject(new Error('Transaction is already committed or rolled back')),
         }),
@@ -240,7 +232,7 @@ export const createSqliteDialect = (options: SqliteDialectOptions): Dialect => {
       await runLogged(held.connection, begin)
       let result: Awaited<ReturnType<typeof work>>
       try {
-        result = await work(trx as never)
+        result = await work(trx)
       } catch (error) {
         open = false
         // An error SQLite answers with a rollback of its own leaves no transaction.
