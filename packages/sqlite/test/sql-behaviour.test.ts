@@ -1,8 +1,11 @@
 /**
- * The SQL layer on SQLite: statement counts per call and injection resistance.
+ * The SQL layer on SQLite: statement counts per call, injection resistance, the text index, migrations and projections.
  */
+import { join } from 'node:path'
+import { sqliteDialect } from '@mercato/sql'
 import { afterAll, describe, expect, it } from 'vitest'
 import { describeInjection } from '../../sql/test/shared/injection-cases.js'
+import { describeOrderViewsMigration } from '../../sql/test/shared/order-views-migration.js'
 import { describeProjectionRebuild } from '../../sql/test/shared/projection-rebuild.js'
 import { describeQueryCounts } from '../../sql/test/shared/query-count-cases.js'
 import { sqliteStores } from './support.js'
@@ -77,6 +80,20 @@ describe('SQLite product text index (FTS5 trigram)', () => {
     expect(plan.rows.map((row) => row.detail).join('\n')).toMatch(/VIRTUAL TABLE INDEX/)
     const rows = await sql<{ n: number }>`select count(*) as n from products_search`.execute(store.db)
     expect(rows.rows[0]?.n).toBe(1)
+  })
+})
+
+describe('SQLite migrations', () => {
+  let counter = 0
+  describeOrderViewsMigration(async () => {
+    counter += 1
+    const statements: Array<{ sql: string; parameters: ReadonlyArray<unknown> }> = []
+    const store = stores.open(join(stores.directory, `unmigrated-${counter}.db`), {
+      log: (event) => {
+        if (event.level === 'query') statements.push({ sql: event.query.sql, parameters: event.query.parameters })
+      },
+    })
+    return { db: store.db, dialect: sqliteDialect, views: store.orderViews, statements }
   })
 })
 

@@ -14,7 +14,7 @@
  * | capture taken, not recorded               | `completed`    | same: the capture key is replayed by the provider, then recorded; or its `payment.captured` webhook recorded it first (by capture id), and the replayed capture records nothing |
  * | refund taken, not recorded                | `completed`    | its `payment.refunded` webhook records it (by refund id)          |
  * | refund webhook before its capture's       | `completed`    | the refund waits in the inbox (`deferred`) and is applied by the first run after its capture is recorded; dropped with a warning after `webhookReorderWindowMs` |
- * | order cancelled, void or refund not done (failed, or died before the provider call) | `completed` | finish the cancellation: void and refund what the order still owes (`compensationOwed`), with the keys the cancel used, so a call that did happen is replayed, not repeated; a retried `orders.cancel` does the same. Found by the summary rows (`status: cancelled` with money held: `paymentStatus` authorized, partially captured, captured or partially refunded), untouched for `staleAfterMs` |
+ * | order cancelled, void or refund not done (failed, or died before the provider call) | `completed` | finish the cancellation: void and refund what the order still owes (`compensationOwed`), with the keys the cancel used, so a call that did happen is replayed, not repeated; a retried `orders.cancel` does the same. Found by the summary rows (`status: cancelled` and `holdsMoney`: an authorization remainder not captured or voided, or captured money not refunded, whatever the payment status reads), untouched for `staleAfterMs` |
  * | void taken, not recorded (ours or a dashboard's) | `completed` | its `payment.cancelled` webhook records the void; a cancelled order's is also recorded by finishing the cancellation (the void key is replayed) |
  * | during compensation                       | `compensating` | run the compensation again (every step is idempotent)             |
  * | attempt failed, key not yet abandoned     | —              | nothing to do: `failed` and the abandon are one transaction       |
@@ -34,14 +34,7 @@ import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import type { RecoveryReport, WebhookInput, WebhookResult, WebhookUseCaseError } from '../commerce/index.js'
 import { type InfrastructureError, infrastructureError } from '../kernel/index.js'
-import {
-  capturable,
-  type OrderId,
-  type OrderPaymentStatus,
-  type RecordCapture,
-  type RecordRefund,
-  type RecordVoid,
-} from '../order/index.js'
+import { capturable, type OrderId, type RecordCapture, type RecordRefund, type RecordVoid } from '../order/index.js'
 import type { NormalizedWebhookEvent } from '../payment/index.js'
 import { type CheckoutDeps, loadOrder } from './checkout-deps.js'
 import type { CheckoutAttempt } from './checkout-ports.js'
@@ -377,27 +370,11 @@ export const handlePaymentWebhook =
 const batch = 100
 
 /**
- * The payment statuses of a cancelled order that may still hold money (an authorization not
- * voided, captured money not refunded). Once it is all given back a cancelled order is `voided`,
- * `refunded` or `unpaid`, so these rows are the few cancellations not finished, never every
- * cancelled order. Not found here: a cancelled order whose partial capture was refunded in full
- * before its void failed (it reads `refunded` while the rest is still authorized); a retried
- * `orders.cancel` finishes it, and the provider releases an uncaptured authorization when it
- * expires.
- */
-const holdingMoney: ReadonlyArray<OrderPaymentStatus> = [
-  'authorized',
-  'partially_captured',
-  'captured',
-  'partially_refunded',
-]
-
-/**
  * `maintenance.recover`: finishes or compensates stale attempts (untouched for
  * `config.staleAfterMs`), releases expired reservations, takes captures due on `'immediate'`
  * orders, processes webhook events a crash left unprocessed, and finishes cancellations whose
- * void or refund failed or never ran (cancelled orders still holding money, untouched for
- * `config.staleAfterMs`: {@link finishCancellation}). Safe to run from several workers at once
+ * void or refund failed or never ran (cancelled orders still holding money — `holdsMoney` —
+ * untouched for `config.staleAfterMs`: {@link finishCancellation}). Safe to run from several workers at once
  * (every move is a compare-and-set or idempotent).
  *
  * @example
@@ -466,11 +443,15 @@ export const recoverCheckouts =
     }
 
     // After the webhooks: a void or refund their events recorded is not owed any more.
+    // `holdsMoney` (not a payment status list): a cancelled order whose partial capture was
+    // refunded in full reads `refunded` while the rest of its authorization is held. Finished
+    // cancellations hold nothing, so these rows are the few unfinished ones, never every
+    // cancelled order.
     let next: string | undefined
     for (;;) {
       const page = await deps.store.orderViews.list({
         status: ['cancelled'],
-        paymentStatus: holdingMoney,
+        holdsMoney: true,
         limit: 100,
         ...(next === undefined ? {} : { cursor: next }),
       })()

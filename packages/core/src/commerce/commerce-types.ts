@@ -639,6 +639,8 @@ export interface ListOrdersInput {
   readonly paymentStatus?: string | ReadonlyArray<string>
   readonly fulfilmentStatus?: string | ReadonlyArray<string>
   readonly returnStatus?: string | ReadonlyArray<string>
+  /** Only orders whose payment still holds money (`true`) or holds none (`false`); see `holdsMoney`. */
+  readonly holdsMoney?: boolean | 'true' | 'false'
   readonly customerId?: string
   readonly placedFrom?: string | Date
   readonly placedTo?: string | Date

@@ -9,6 +9,7 @@ import {
   amountDue,
   amountToCapture,
   capturable,
+  compensationOwed,
   type Order,
   type OrderId,
   type OrderLineId,
@@ -23,7 +24,7 @@ import { decodeOrderEvent, encodeOrderEvent, orderEventCodec } from './order-cod
 import type { OrderCommand, PlaceOrder } from './order-commands.js'
 import { decideOrder, evolveOrder, orderDecider } from './order-decider.js'
 import type { OrderEvent } from './order-events.js'
-import { evolveOrderSummary } from './order-projections.js'
+import { evolveOrderSummary, holdsMoney } from './order-projections.js'
 
 const USD = unsafeCurrency('USD')
 const usd = (amount: number) => ({ amount, currency: USD })
@@ -361,6 +362,11 @@ describe('order decider properties', () => {
           status.fulfilment,
           status.returns,
         ])
+        // A summary row holds money exactly when a cancelled order still owes a void or refund.
+        if (row !== undefined && state.lifecycle === 'cancelled') {
+          const owed = compensationOwed(state)
+          expect(holdsMoney(row)).toBe(owed.void.amount > 0 || owed.refund.amount > 0)
+        }
       }),
       { numRuns: 300 },
     )

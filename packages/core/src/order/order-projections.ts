@@ -66,6 +66,29 @@ export interface OrderSummaryRow {
   readonly returnStatus: ReturnStatus
 }
 
+/**
+ * Whether the order's payment still holds money: part of the authorization neither captured nor
+ * voided (authorized − captured − voided > 0), or captured money not refunded (captured −
+ * refunded > 0). Exactly when a cancelled order still owes a void or a refund
+ * (`compensationOwed`), whatever its `paymentStatus` says: a cancelled order whose partial
+ * capture was refunded in full reads `refunded` while the rest of its authorization is held. A
+ * pay-later order with nothing authorized or captured holds nothing. The `holdsMoney` filter of
+ * {@link OrderListQuery} and the SQL `order_views.holds_money` column are this function.
+ *
+ * @example
+ * ```ts
+ * import { holdsMoney } from '@mercato/core'
+ * declare const row: import('@mercato/core').OrderSummaryRow
+ * if (row.status === 'cancelled' && holdsMoney(row)) console.log('the cancellation is not finished')
+ * ```
+ * @category order
+ * @since 0.1.0
+ */
+export const holdsMoney = (row: Pick<OrderSummaryRow, 'figures'>): boolean => {
+  const { authorized, captured, voided, refunded } = row.figures.amounts
+  return authorized - captured - voided > 0 || captured - refunded > 0
+}
+
 const sumQuantities = (lines: ReadonlyArray<{ readonly quantity: number }>): number =>
   lines.reduce((n, l) => n + l.quantity, 0)
 
@@ -306,8 +329,9 @@ export const customerOrderHistoryProjection: Projection<CustomerOrderHistory> = 
 
 /**
  * Filters and page for {@link listOrders}. Every filter is optional; list filters match any of
- * their values; `placedFrom` is inclusive, `placedTo` exclusive; `limit` is 1–100 (default 20);
- * `cursor` is the `nextCursor` of the previous page.
+ * their values; `holdsMoney` keeps the orders for which {@link holdsMoney} is that value;
+ * `placedFrom` is inclusive, `placedTo` exclusive; `limit` is 1–100 (default 20); `cursor` is
+ * the `nextCursor` of the previous page.
  *
  * @example
  * ```ts
@@ -322,6 +346,8 @@ export interface OrderListQuery {
   readonly paymentStatus?: ReadonlyArray<OrderPaymentStatus>
   readonly fulfilmentStatus?: ReadonlyArray<FulfilmentStatus>
   readonly returnStatus?: ReadonlyArray<ReturnStatus>
+  /** `true`: only orders whose payment still holds money; `false`: only those holding none. */
+  readonly holdsMoney?: boolean
   readonly customerId?: string
   readonly placedFrom?: Date
   readonly placedTo?: Date
@@ -386,6 +412,7 @@ const matches =
     (query.paymentStatus === undefined || query.paymentStatus.includes(row.paymentStatus)) &&
     (query.fulfilmentStatus === undefined || query.fulfilmentStatus.includes(row.fulfilmentStatus)) &&
     (query.returnStatus === undefined || query.returnStatus.includes(row.returnStatus)) &&
+    (query.holdsMoney === undefined || holdsMoney(row) === query.holdsMoney) &&
     (query.customerId === undefined || row.customerId === query.customerId) &&
     (query.placedFrom === undefined || row.placedAt.getTime() >= query.placedFrom.getTime()) &&
     (query.placedTo === undefined || row.placedAt.getTime() < query.placedTo.getTime())

@@ -230,4 +230,14 @@ describe('orderListQuerySchema', () => {
     expect(orderListQuerySchema.safeParse({ limit: 500 }).success).toBe(false)
     expect(orderListQuerySchema.safeParse({ status: 'lost' }).success).toBe(false)
   })
+
+  it('accepts holdsMoney as a boolean or as true/false from a query string', () => {
+    expect(orderListQuerySchema.parse({ status: 'cancelled', holdsMoney: 'true' })).toEqual({
+      status: ['cancelled'],
+      holdsMoney: true,
+    })
+    expect(orderListQuerySchema.parse({ holdsMoney: false })).toEqual({ holdsMoney: false })
+    expect(orderListQuerySchema.parse({ holdsMoney: 'false' })).toEqual({ holdsMoney: false })
+    expect(orderListQuerySchema.safeParse({ holdsMoney: 'yes' }).success).toBe(false)
+  })
 })

@@ -430,9 +430,10 @@ const orderStatuses = [
 ] as const satisfies ReadonlyArray<OrderStatus>
 
 /**
- * A query of the admin order list: status filters (each a list), customer, placed-at range
- * (`placedFrom` inclusive, `placedTo` exclusive; `Date` or ISO string), `limit` 1–100 and the
- * previous page's `cursor`. Query strings may pass a single status instead of a list.
+ * A query of the admin order list: status filters (each a list), `holdsMoney`, customer,
+ * placed-at range (`placedFrom` inclusive, `placedTo` exclusive; `Date` or ISO string), `limit`
+ * 1–100 and the previous page's `cursor`. Query strings may pass a single status instead of a
+ * list, and `holdsMoney` as `'true'` or `'false'`.
  *
  * @example
  * ```ts
@@ -453,6 +454,7 @@ export const orderListQuerySchema = z
       z.enum(['unfulfilled', 'partially_fulfilled', 'fulfilled', 'delivered', 'cancelled']),
     ).optional(),
     returnStatus: oneOrMany(z.enum(['none', 'requested', 'partially_returned', 'returned'])).optional(),
+    holdsMoney: z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true')]).optional(),
     customerId: z.string().min(1).max(128).optional(),
     placedFrom: atSchema.optional(),
     placedTo: atSchema.optional(),

@@ -12,6 +12,7 @@ import { migration0004 } from './0004-catalog-listing.js'
 import { migration0005 } from './0005-application-ports.js'
 import { migration0006 } from './0006-catalog-text-index.js'
 import { migration0007 } from './0007-redemptions-by-order.js'
+import { migration0008 } from './0008-order-views-holding-money.js'
 
 /**
  * Every Mercato migration for a dialect, keyed by name (names sort in the order they run).
@@ -33,4 +34,5 @@ export const mercatoMigrations = (dialect: SqlDialect): Readonly<Record<string, 
   '0005_application_ports': migration0005(dialect),
   '0006_catalog_text_index': migration0006(dialect),
   '0007_redemptions_by_order': migration0007(),
+  '0008_order_views_holding_money': migration0008(dialect),
 })

@@ -1,10 +1,12 @@
 /**
  * The {@link OrderViewStore} over kysely: order summary rows as JSON beside the columns listings
- * filter and page on, newest first by `(placed_at, order_id)`.
+ * filter and page on (`holds_money` is core's `holdsMoney(row)` as 0/1), newest first by
+ * `(placed_at, order_id)`.
  *
  * @module
  */
 import {
+  holdsMoney,
   type InfrastructureError,
   listOrders,
   type OrderId,
@@ -39,6 +41,7 @@ type OrderViewColumns = {
   paymentStatus: string
   fulfilmentStatus: string
   returnStatus: string
+  holdsMoney: number
   placedAt: number
   row: string
 }
@@ -54,6 +57,7 @@ const upsertOrderView = prepareQuery<OrderViewColumns, never>((db, p) => {
     payment_status: p('paymentStatus'),
     fulfilment_status: p('fulfilmentStatus'),
     return_status: p('returnStatus'),
+    holds_money: p('holdsMoney'),
     placed_at: p('placedAt'),
     row: p('row'),
   }
@@ -93,6 +97,7 @@ export const createSqlOrderViewStore = ({ db, dialect }: SqlContext): OrderViewS
       paymentStatus: row.paymentStatus,
       fulfilmentStatus: row.fulfilmentStatus,
       returnStatus: row.returnStatus,
+      holdsMoney: holdsMoney(row) ? 1 : 0,
       placedAt: row.placedAt.getTime(),
       row: JSON.stringify(row),
     }
@@ -131,6 +136,9 @@ export const createSqlOrderViewStore = ({ db, dialect }: SqlContext): OrderViewS
         within('payment_status', request.paymentStatus)
         within('fulfilment_status', request.fulfilmentStatus)
         within('return_status', request.returnStatus)
+        // A literal 0/1, so SQLite's planner may use the partial index `holds_money = 1` (migration 0008).
+        if (request.holdsMoney !== undefined)
+          conditions.push(sql<SqlBool>`order_views.holds_money = ${sql.lit(request.holdsMoney ? 1 : 0)}`)
         if (request.customerId !== undefined) conditions.push(eb('customer_id', '=', request.customerId))
         if (request.placedFrom !== undefined) conditions.push(eb('placed_at', '>=', request.placedFrom.getTime()))
         if (request.placedTo !== undefined) conditions.push(eb('placed_at', '<', request.placedTo.getTime()))

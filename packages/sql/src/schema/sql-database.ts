@@ -234,7 +234,11 @@ export interface WebhookInboxTable {
   processed_at: Int8 | null
 }
 
-/** `order_views`: the order summary read model, its filter columns beside the row as JSON (migration 0005). @category schema @since 0.1.0 */
+/**
+ * `order_views`: the order summary read model, its filter columns beside the row as JSON
+ * (migration 0005); `holds_money` is core's `holdsMoney(row)` as 0/1 (migration 0008).
+ * @category schema @since 0.1.0
+ */
 export interface OrderViewsTable {
   order_id: string
   customer_id: string | null
@@ -242,6 +246,7 @@ export interface OrderViewsTable {
   payment_status: string
   fulfilment_status: string
   return_status: string
+  holds_money: number
   placed_at: Int8
   row: Json
 }

@@ -78,6 +78,7 @@ export const cancelOrderScenarioIds = [
   'cancel-refund-fails-then-retry',
   'cancel-void-fails-then-retry',
   'recover-finishes-cancellation',
+  'recover-voids-after-refunded-partial-capture',
   'refund-races-webhook',
   'dashboard-void-webhook',
 ] as const
@@ -492,6 +493,65 @@ const cases: ReadonlyArray<Case> = [
       expect(world.payments.effects()).toHaveLength(effects)
       expect(countEffects(world, 'void')).toBe(2)
       expect(countEffects(world, 'refund')).toBe(1)
+      expect(await onHand(world)).toBe(initialStock)
+      expect(await deliverWebhooks(world)).not.toContain('processed')
+      await assertLedgersBalance(world)
+    },
+  },
+  {
+    id: 'recover-voids-after-refunded-partial-capture',
+    title:
+      'a partial capture refunded in full, then a cancel whose void of the rest fails (before or after the provider voids): the order reads refunded yet holds the authorization; recover() voids the rest once, leaves a finished one alone, and a second run does nothing',
+    run: async ({ store }) => {
+      const world = await worldOf(store, 'on-fulfilment')
+      const partial = 1000
+      const rest = unitPrice - partial
+      /** Places an order, captures `partial` of it and refunds that whole capture. */
+      const capturedAndRefunded = async () => {
+        const placed = await place(world, await cartOf(world, { withCode: false }))
+        await expectRight(world.commerce.orders.capture({ orderId: placed.orderId, amount: partial }))
+        const refunded = await expectRight(world.commerce.orders.refund({ orderId: placed.orderId, amount: partial }))
+        expect(refunded.summary.paymentStatus).toBe('refunded')
+        return placed.orderId
+      }
+      const held: string[] = []
+      for (const phase of ['before', 'after'] as const) {
+        const orderId = await capturedAndRefunded()
+        world.payments.script('void', { kind: 'server-error', status: 503, phase })
+        expect((await expectLeft(cancel(world.commerce, orderId)))._tag).toBe('ProviderUnavailable')
+        const order = await orderOf(world, orderId)
+        expect(order.lifecycle).toBe('cancelled')
+        expect(compensationOwed(order)).toStrictEqual({
+          void: { amount: rest, currency: 'USD' },
+          refund: { amount: 0, currency: 'USD' },
+        })
+        // The payment status cannot tell: it reads refunded while `rest` is still authorized.
+        expect((await expectRight(world.commerce.orders.get(orderId))).summary).toMatchObject({
+          status: 'cancelled',
+          paymentStatus: 'refunded',
+        })
+        held.push(orderId)
+      }
+      const finished = await capturedAndRefunded()
+      await expectRight(cancel(world.commerce, finished))
+      expect((await orderOf(world, finished)).payment.voided.amount).toBe(rest)
+      const voidsBefore = countEffects(world, 'void')
+
+      // Just cancelled: the cancel may still be running, so recovery leaves them.
+      expect((await expectRight(world.commerce.maintenance.recover())).cancellations).toBe(0)
+      expect(countEffects(world, 'void')).toBe(voidsBefore)
+      world.clock.advance(staleAfterMs + 1)
+      expect((await expectRight(world.commerce.maintenance.recover())).cancellations).toBe(2)
+      for (const orderId of held) {
+        const order = await orderOf(world, orderId)
+        expect(order.payment.voided.amount, orderId).toBe(rest)
+        expect(compensationOwed(order).void.amount, orderId).toBe(0)
+      }
+      // One void taken per order: the 'after' order's void was replayed by its key, not made again.
+      expect(countEffects(world, 'void')).toBe(3)
+      const effects = world.payments.effects().length
+      expect((await expectRight(world.commerce.maintenance.recover())).cancellations).toBe(0)
+      expect(world.payments.effects()).toHaveLength(effects)
       expect(await onHand(world)).toBe(initialStock)
       expect(await deliverWebhooks(world)).not.toContain('processed')
       await assertLedgersBalance(world)

@@ -6,6 +6,7 @@
  */
 import {
   evolveOrderSummary,
+  holdsMoney,
   listOrders,
   type OrderEvent,
   type OrderId,
@@ -16,7 +17,7 @@ import {
 import * as E from 'fp-ts/Either'
 import * as O from 'fp-ts/Option'
 import { expect } from 'vitest'
-import { buildPlaceOrder, captureIdOf, orderTime, paymentIdOf } from '../builders/order-builders.js'
+import { buildPlaceOrder, captureIdOf, orderTime, paymentIdOf, refundIdOf } from '../builders/order-builders.js'
 import {
   type ConformanceCase,
   type ConformanceHarness,
@@ -42,6 +43,7 @@ export const orderViewStoreCaseIds = [
   'list-filters-match-pure',
   'list-pages-with-cursor',
   'by-customer',
+  'list-holds-money',
   'bad-query',
   'clear',
   'reopen',
@@ -120,6 +122,101 @@ const sampleRows = (): ReadonlyArray<OrderSummaryRow> =>
     return rowOf(events)
   })
 
+/**
+ * Cancelled orders whose money is given back or not (amounts in minor units of a 1000 total)
+ * beside the sample rows: `refunded` with an authorization remainder still held is the one a
+ * payment status filter cannot find.
+ */
+const moneyRows = (): ReadonlyArray<OrderSummaryRow> => {
+  type Step = 'authorize' | 'capture' | 'refund' | 'void' | 'cancel'
+  const order = (n: number, minutes: number, steps: ReadonlyArray<readonly [Step, number]>): OrderSummaryRow => {
+    const first = placed(n, `cust_${n % 3}`, minutes)
+    if (first._tag !== 'OrderPlaced') throw new Error('unreachable')
+    const { orderId, currency } = first
+    const paymentId = paymentIdOf(`pi_${n}`)
+    const events = steps.map(([step, amount], i): OrderEvent => {
+      const at = orderTime(300 + n * 10 + i)
+      const money = { amount, currency }
+      switch (step) {
+        case 'authorize':
+          return { _tag: 'PaymentAuthorized', orderId, at, paymentId, amount: money }
+        case 'capture':
+          return { _tag: 'PaymentCaptured', orderId, at, paymentId, captureId: captureIdOf(`cap_${n}`), amount: money }
+        case 'refund':
+          return {
+            _tag: 'RefundRecorded',
+            orderId,
+            at,
+            paymentId,
+            refundId: refundIdOf(`re_${n}_${i}`),
+            amount: money,
+            lines: [],
+          }
+        case 'void':
+          return { _tag: 'PaymentVoided', orderId, at, paymentId, amount: money, cause: 'void' }
+      }
+      return {
+        _tag: 'OrderCancelled',
+        orderId,
+        at,
+        reason: 'customer',
+        compensation: { release: [], void: { amount: 0, currency }, refund: { amount: 0, currency } },
+      }
+    })
+    return rowOf([first, ...events])
+  }
+  return [
+    // Partial capture refunded in full, the void of the rest failed: `refunded`, still holding 600.
+    order(100, 3, [
+      ['authorize', 1000],
+      ['capture', 400],
+      ['refund', 400],
+      ['cancel', 0],
+    ]),
+    // The same, finished: the rest voided.
+    order(101, 3, [
+      ['authorize', 1000],
+      ['capture', 400],
+      ['refund', 400],
+      ['cancel', 0],
+      ['void', 600],
+    ]),
+    // Authorized, the void failed: `authorized`.
+    order(102, 4, [
+      ['authorize', 1000],
+      ['cancel', 0],
+    ]),
+    // Voided: nothing held.
+    order(103, 5, [
+      ['authorize', 1000],
+      ['cancel', 0],
+      ['void', 1000],
+    ]),
+    // Captured in full, half refunded: `partially_refunded`, holding 500.
+    order(104, 5, [
+      ['authorize', 1000],
+      ['capture', 1000],
+      ['cancel', 0],
+      ['refund', 500],
+    ]),
+    // Captured in full, refunded in full.
+    order(105, 6, [
+      ['authorize', 1000],
+      ['capture', 1000],
+      ['cancel', 0],
+      ['refund', 1000],
+    ]),
+    // Never authorized (as a pay-later order): no payment, nothing held.
+    order(106, 6, [['cancel', 0]]),
+    // Partial capture refunded in full, not cancelled: still authorized for the rest.
+    order(107, 7, [
+      ['authorize', 1000],
+      ['capture', 400],
+      ['refund', 400],
+    ]),
+  ]
+}
+
 const pure = (rows: ReadonlyArray<OrderSummaryRow>, query: OrderListQuery) => {
   const result = listOrders(query)({ rows: new Map(rows.map((r) => [r.orderId, r])), corrupt: [] })
   if (E.isLeft(result)) throw new Error('invalid test query')
@@ -131,6 +228,9 @@ const seed = async (views: OrderViewStore): Promise<ReadonlyArray<OrderSummaryRo
   for (const row of rows) await expectRight(views.save(row))
   return rows
 }
+
+const ids = (page: { readonly rows: ReadonlyArray<OrderSummaryRow> }): ReadonlyArray<string> =>
+  page.rows.map((r) => r.orderId)
 
 type Case = ConformanceCase<OrderViewStoreFixture, OrderViewStoreCaseId>
 
@@ -199,6 +299,54 @@ const cases: ReadonlyArray<Case> = [
       expect(page).toStrictEqual(pure(rows, { customerId: 'cust_2', limit: 3 }))
       expect(page.nextCursor).toBeDefined()
       expect((await expectRight(views.byCustomer('nobody', {}))).rows).toStrictEqual([])
+    },
+  },
+  {
+    id: 'list-holds-money',
+    title:
+      'holdsMoney keeps the orders still holding money (a refunded one with an authorization remainder too), with status and the cursor; a save updates it',
+    run: async ({ views }) => {
+      const money = moneyRows()
+      const rows = [...(await seed(views)), ...money]
+      for (const row of money) await expectRight(views.save(row))
+      const refundedHolding = money[0]
+      if (refundedHolding === undefined) return expect.fail('no rows')
+      expect(refundedHolding).toMatchObject({ status: 'cancelled', paymentStatus: 'refunded' })
+      expect(holdsMoney(refundedHolding)).toBe(true)
+
+      const owing = { status: ['cancelled'], holdsMoney: true } as const
+      expect(ids(pure(rows, { ...owing, limit: 100 }))).toStrictEqual(['order_104', 'order_102', 'order_100'])
+      for (const query of [
+        owing,
+        { ...owing, limit: 2 },
+        { status: ['cancelled'], holdsMoney: false },
+        { holdsMoney: true, limit: 100 },
+        { holdsMoney: false, paymentStatus: ['refunded', 'unpaid'], limit: 100 },
+      ] satisfies ReadonlyArray<OrderListQuery>)
+        expect(await expectRight(views.list(query))).toStrictEqual(pure(rows, query))
+
+      const walked: string[] = []
+      let cursor: string | undefined
+      for (let guard = 0; guard < 10; guard++) {
+        const page = await expectRight(views.list({ ...owing, limit: 1, ...(cursor === undefined ? {} : { cursor }) }))
+        walked.push(...ids(page))
+        if (page.nextCursor === undefined) break
+        cursor = page.nextCursor
+      }
+      expect(walked).toStrictEqual(['order_104', 'order_102', 'order_100'])
+
+      // The void of the rest recorded: the saved row no longer holds money.
+      const voided = evolveOrderSummary(refundedHolding, {
+        _tag: 'PaymentVoided',
+        orderId: refundedHolding.orderId,
+        at: orderTime(900),
+        paymentId: paymentIdOf('pi_100'),
+        amount: { amount: 600, currency: refundedHolding.currency },
+        cause: 'void',
+      })
+      if (voided === undefined) return expect.fail('no row')
+      await expectRight(views.save(voided))
+      expect(ids(await expectRight(views.list(owing)))).toStrictEqual(['order_104', 'order_102'])
     },
   },
   {
