@@ -213,7 +213,8 @@ const settle =
         deps.clock.now().getTime() - event.occurredAt.getTime() < deps.config.webhookReorderWindowMs
       ) {
         const order = await loadOrder(deps.store)(attempt.orderId)()
-        if (E.isLeft(order)) return E.left(infrastructureError(order.left._tag !== 'CorruptRecord', order.left))
+        if (E.isLeft(order))
+          return E.left(order.left._tag === 'InfrastructureError' ? order.left : infrastructureError(false, order.left))
         // Captures still to come could cover it: wait for their webhooks.
         const { state } = order.right
         if (
