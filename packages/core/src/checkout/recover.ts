@@ -370,6 +370,10 @@ export const handlePaymentWebhook =
 
 const batch = 100
 
+/** An inbox entry's identity: its provider and the provider's event id. */
+const inboxKey = (entry: { readonly provider: string; readonly providerEventId: string }): string =>
+  `${entry.provider}\u0000${entry.providerEventId}`
+
 /**
  * `maintenance.recover`: finishes or compensates stale attempts (untouched for
  * `config.staleAfterMs`), releases expired reservations, takes captures due on `'immediate'`
@@ -434,14 +438,29 @@ export const recoverCheckouts =
       }
     }
 
-    const unprocessed = await deps.store.webhooks.listUnprocessed(olderThan, batch)()
-    if (E.isLeft(unprocessed)) return unprocessed
-    for (const entry of unprocessed.right) {
-      const processed = await processPaymentEvent(deps)(entry.event)
-      if (E.isLeft(processed) || processed.right === 'deferred') continue
-      await deps.store.webhooks.markProcessed(entry.provider, entry.providerEventId, deps.clock.now())()
-      counts.webhooks++
+    // Oldest first, until `batch` entries are processed. Those left unprocessed (deferred, or failing
+    // again) stay at the head of the list: each is tried once a run, and the next read asks for as
+    // many more, so they never hold back the entries behind them.
+    const tried = new Set<string>()
+    let left = 0
+    let done = 0
+    while (done < batch) {
+      const unprocessed = await deps.store.webhooks.listUnprocessed(olderThan, left + batch - done)()
+      if (E.isLeft(unprocessed)) return unprocessed
+      const fresh = unprocessed.right.filter((entry) => !tried.has(inboxKey(entry)))
+      if (fresh.length === 0) break
+      for (const entry of fresh) {
+        tried.add(inboxKey(entry))
+        const processed = await processPaymentEvent(deps)(entry.event)
+        const marked =
+          E.isLeft(processed) || processed.right === 'deferred'
+            ? undefined
+            : await deps.store.webhooks.markProcessed(entry.provider, entry.providerEventId, deps.clock.now())()
+        if (marked === undefined || E.isLeft(marked)) left++
+        else done++
+      }
     }
+    counts.webhooks += done
 
     // After the webhooks: a void or refund their events recorded is not owed any more.
     // `holdsMoney` (not a payment status list): a cancelled order whose partial capture was

@@ -94,6 +94,7 @@ export const placeOrderScenarioIds = [
   'webhook-then-capture-once',
   'refund-webhooks-once',
   'refund-webhook-before-its-capture',
+  'deferred-webhooks-never-block-the-inbox',
   'ledger-breaking-webhook-ignored',
 ] as const
 
@@ -996,6 +997,55 @@ const cases: ReadonlyArray<Case> = [
       expect(warnings).toStrictEqual(['payment webhook not applied: the order refuses it'])
       expect(await expectRight(world.store.webhooks.listUnprocessed(new Date(8.64e15), 100))).toStrictEqual([])
       expect((await orderOf(world, placed.orderId)).payment).toMatchObject({ captured: usd(2000), refunded: usd(500) })
+      await assertBalanced(world)
+    },
+  },
+  {
+    id: 'deferred-webhooks-never-block-the-inbox',
+    title:
+      'more deferred refunds than one recovery batch, all older than a capture left unprocessed by a crash: recovery still processes the capture, then the refunds it covers',
+    run: async ({ store }) => {
+      const world = await worldOf(store, { captureMode: 'on-fulfilment' })
+      const placed = await expectRight(place(world.commerce, await cartWith(world, 2), 'key-1'))
+      const paymentId = await paymentOfAttempt(world, placed.attemptId)
+      world.payments.takeWebhooks()
+      // In the dashboard: capture 2000, then 101 refunds of 1 (one more than a recovery batch).
+      await expectRight(
+        world.payments.capture({
+          idempotencyKey: dashboardKey('capture', 1),
+          paymentId,
+          amount: usd(2000),
+          final: false,
+        }),
+      )
+      const [captured] = world.payments.takeWebhooks()
+      if (captured === undefined) return expect.fail('no capture webhook')
+      const refunds = 101
+      for (let n = 1; n <= refunds; n++)
+        await expectRight(
+          world.payments.refund({ idempotencyKey: dashboardKey('refund', n), paymentId, amount: usd(1) }),
+        )
+      // The refunds' webhooks arrive first: each waits for the capture.
+      for (const delivery of world.payments.takeWebhooks())
+        expect((await expectRight(world.commerce.payments.handleWebhook(delivery))).outcome).toBe('deferred')
+      // The capture's webhook is stored, then the process dies before acting on it.
+      world.clock.advance(1)
+      const event = await expectRight(world.payments.parseWebhook(captured.rawBody, captured.headers))
+      expect(
+        await expectRight(world.store.webhooks.record(event.provider, event.providerEventId, event, world.clock.now())),
+      ).toBe('new')
+      staleLater(world)
+      // Behind 101 deferred entries, the capture is still reached.
+      expect((await expectRight(world.commerce.maintenance.recover())).webhooks).toBe(1)
+      expect((await orderOf(world, placed.orderId)).payment).toMatchObject({ captured: usd(2000), refunded: usd(0) })
+      // Now the capture covers them: a batch per run.
+      expect((await expectRight(world.commerce.maintenance.recover())).webhooks).toBe(100)
+      expect((await expectRight(world.commerce.maintenance.recover())).webhooks).toBe(1)
+      expect((await expectRight(world.commerce.maintenance.recover())).webhooks).toBe(0)
+      const order = await orderOf(world, placed.orderId)
+      expect(order.payment).toMatchObject({ captured: usd(2000), refunded: usd(refunds) })
+      expect(order.payment.refunds).toHaveLength(refunds)
+      expect(await expectRight(world.store.webhooks.listUnprocessed(new Date(8.64e15), 1000))).toStrictEqual([])
       await assertBalanced(world)
     },
   },
