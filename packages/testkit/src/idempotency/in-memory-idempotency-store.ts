@@ -73,59 +73,54 @@ const recordKey = (scope: string, key: string): string => JSON.stringify([scope,
  */
 export const createInMemoryIdempotencyStore = (
   state: InMemoryIdempotencyState = createInMemoryIdempotencyState(),
-): IdempotencyStore => ({
-  begin: ({ key, scope, requestHash, at, ttlMs }) =>
-    runSync(() => {
-      const id = recordKey(scope, key)
-      const existing = state.data.records.get(id)
-      if (existing !== undefined && at.getTime() < existing.expiresAt.getTime()) {
-        if (existing.requestHash !== requestHash) return E.left(idempotencyKeyReused(key, scope))
-        return E.right(
-          existing.outcome._tag === 'InProgress'
-            ? { _tag: 'InProgress' as const }
-            : { _tag: existing.outcome._tag, response: jsonCopy(existing.outcome.response) },
-        )
-      }
-      setEntry(state, state.data.records, id, {
-        requestHash,
-        expiresAt: new Date(at.getTime() + ttlMs),
-        outcome: { _tag: 'InProgress' },
+): IdempotencyStore => {
+  // `complete` and `defer`: a key not yet completed takes the answer; a completed one keeps its own.
+  const answer =
+    (tag: 'Completed' | 'Deferred'): IdempotencyStore['complete'] =>
+    (key, scope, response) =>
+      runSync(() => {
+        const id = recordKey(scope, key)
+        const existing = state.data.records.get(id)
+        if (existing !== undefined && existing.outcome._tag !== 'Completed') {
+          setEntry(state, state.data.records, id, {
+            ...existing,
+            outcome: { _tag: tag, response: jsonCopy(response) },
+          })
+        }
+        return E.right(undefined)
       })
-      return E.right({ _tag: 'Started' as const })
-    }),
-
-  complete: (key, scope, response) =>
-    runSync(() => {
-      const id = recordKey(scope, key)
-      const existing = state.data.records.get(id)
-      if (existing !== undefined && existing.outcome._tag !== 'Completed') {
+  return {
+    begin: ({ key, scope, requestHash, at, ttlMs }) =>
+      runSync(() => {
+        const id = recordKey(scope, key)
+        const existing = state.data.records.get(id)
+        if (existing !== undefined && at.getTime() < existing.expiresAt.getTime()) {
+          if (existing.requestHash !== requestHash) return E.left(idempotencyKeyReused(key, scope))
+          return E.right(
+            existing.outcome._tag === 'InProgress'
+              ? { _tag: 'InProgress' as const }
+              : { _tag: existing.outcome._tag, response: jsonCopy(existing.outcome.response) },
+          )
+        }
         setEntry(state, state.data.records, id, {
-          ...existing,
-          outcome: { _tag: 'Completed', response: jsonCopy(response) },
+          requestHash,
+          expiresAt: new Date(at.getTime() + ttlMs),
+          outcome: { _tag: 'InProgress' },
         })
-      }
-      return E.right(undefined)
-    }),
+        return E.right({ _tag: 'Started' as const })
+      }),
 
-  defer: (key, scope, response) =>
-    runSync(() => {
-      const id = recordKey(scope, key)
-      const existing = state.data.records.get(id)
-      if (existing !== undefined && existing.outcome._tag !== 'Completed') {
-        setEntry(state, state.data.records, id, {
-          ...existing,
-          outcome: { _tag: 'Deferred', response: jsonCopy(response) },
-        })
-      }
-      return E.right(undefined)
-    }),
+    complete: answer('Completed'),
 
-  abandon: (key, scope) =>
-    runSync(() => {
-      const id = recordKey(scope, key)
-      const outcome = state.data.records.get(id)?.outcome
-      // No read depends on the records' order, so deleteEntry's rollback may put one back last.
-      if (outcome !== undefined && outcome._tag !== 'Completed') deleteEntry(state, state.data.records, id)
-      return E.right(undefined)
-    }),
-})
+    defer: answer('Deferred'),
+
+    abandon: (key, scope) =>
+      runSync(() => {
+        const id = recordKey(scope, key)
+        const outcome = state.data.records.get(id)?.outcome
+        // No read depends on the records' order, so deleteEntry's rollback may put one back last.
+        if (outcome !== undefined && outcome._tag !== 'Completed') deleteEntry(state, state.data.records, id)
+        return E.right(undefined)
+      }),
+  }
+}
